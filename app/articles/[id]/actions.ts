@@ -1,0 +1,52 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction } from "@/app/_auth/run-action";
+import { db } from "@/lib/db";
+import { AppError, type ActionResult } from "@/lib/errors";
+import { fieldErrors } from "@/lib/validation";
+import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import { createAnnotation } from "@/lib/annotations/create-annotation";
+import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/update-annotation";
+import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from "@/lib/annotations/schema";
+import { changeBlockKind } from "@/lib/articles/change-block-kind";
+import { blockKindSchema } from "@/lib/ingest/blocks";
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new AppError("bad_input", "Check the highlighted fields.", fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+export async function createAnnotationAction(input: unknown): Promise<ActionResult<AnnotationView>> {
+  const result = await runAction((actor) => createAnnotation({ db, actor, input: parse(createAnnotationSchema, input) }));
+  if (result.ok) revalidatePath(`/articles/${result.data.articleId}`);
+  return result;
+}
+
+export async function updateAnnotationAction(input: unknown): Promise<ActionResult<AnnotationView>> {
+  const result = await runAction((actor) => updateAnnotation({ db, actor, input: parse(updateAnnotationSchema, input) }));
+  if (result.ok) revalidatePath(`/articles/${result.data.articleId}`);
+  return result;
+}
+
+export async function deleteAnnotationAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(async (actor) => {
+    await deleteAnnotation({ db, actor, input: parse(deleteAnnotationSchema, input) });
+    return null;
+  });
+}
+
+const changeBlockKindSchema = z.object({
+  articleId: z.string().min(1),
+  revisionId: z.string().min(1),
+  position: z.number().int().min(0),
+  kind: blockKindSchema,
+});
+
+export async function changeBlockKindAction(input: unknown): Promise<ActionResult<{ revisionId: string }>> {
+  const result = await runAction((actor) => changeBlockKind({ db, actor, ...parse(changeBlockKindSchema, input) }));
+  if (result.ok) revalidatePath(`/articles/${(input as { articleId: string }).articleId}`);
+  return result;
+}

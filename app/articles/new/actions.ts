@@ -1,0 +1,48 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { runAction } from "@/app/_auth/run-action";
+import { assertCan } from "@/lib/auth/roles";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError, type ActionResult } from "@/lib/errors";
+import { ingestArticle } from "@/lib/articles/ingest-article";
+import { readSource, sourceRequestSchema, type ReadSourceResult } from "@/lib/ingest/read-source";
+import { validateParsed } from "@/lib/ingest/validate-parsed";
+import { fieldErrors } from "@/lib/validation";
+import { z } from "zod";
+
+/** Parse what the editor gave us and show the blocks before anything is stored. */
+export async function previewArticle(form: FormData): Promise<ActionResult<ReadSourceResult>> {
+  return runAction(async (actor) => {
+    assertCan(actor, "article:ingest");
+    const kind = form.get("kind");
+    const file = form.get("file");
+    const raw =
+      kind === "file"
+        ? file instanceof File && file.size > 0
+          ? { kind, name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+          : null
+        : { kind, text: form.get("text") ?? "", url: form.get("url") ?? "" };
+    if (!raw) throw new AppError("bad_input", "Choose a file to upload.", { file: "Choose a .txt, .md or .html file." });
+    const request = sourceRequestSchema.safeParse(raw);
+    if (!request.success) throw new AppError("bad_input", "Check the highlighted field.", fieldErrors(request.error));
+    return readSource(request.data, { allowPrivateUrls: env.ALLOW_PRIVATE_URLS });
+  });
+}
+
+const saveSchema = z.object({
+  parsed: z.unknown(),
+  sourceKind: z.enum(["paste", "file", "url"]),
+  sourceName: z.string().max(2048).nullable(),
+});
+
+/** Store the previewed article (with any block kinds the editor changed) as Revision 1. */
+export async function saveArticle(input: z.infer<typeof saveSchema>): Promise<ActionResult<never>> {
+  const result = await runAction(async (actor) => {
+    const data = saveSchema.parse(input);
+    return ingestArticle({ db, actor, parsed: validateParsed(data.parsed), sourceKind: data.sourceKind, sourceName: data.sourceName });
+  });
+  if (!result.ok) return result;
+  redirect(`/articles/${result.data.id}`);
+}

@@ -1,0 +1,78 @@
+"use client";
+
+import { forwardRef } from "react";
+import { CATEGORY_LABELS } from "@/lib/annotations/categories";
+import type { AnnotationView } from "@/lib/annotations/annotation-view";
+
+interface AnnotationCardProps {
+  annotation: AnnotationView;
+  number: number;
+  active: boolean;
+  canChange: boolean;
+  onActivate: () => void;
+  onEdit: () => void;
+  onDelete: () => void;
+}
+
+/** One annotation in the panel. Focusable, so activating its highlight can move focus here. */
+export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(function AnnotationCard(
+  { annotation: a, number, active, canChange, onActivate, onEdit, onDelete },
+  ref,
+) {
+  const label = `Annotation ${number}: ${CATEGORY_LABELS[a.category]}`;
+  return (
+    <article
+      ref={ref}
+      tabIndex={-1}
+      aria-label={label}
+      data-annotation-id={a.id}
+      aria-current={active ? "true" : undefined}
+      onClick={onActivate}
+      className={`cursor-pointer rounded border bg-white p-3 text-sm shadow-sm focus:outline-2 focus:outline-blue-700 ${active ? "border-blue-700 ring-2 ring-blue-700" : "border-stone-300"}`}
+    >
+      <header className="mb-1 flex items-center gap-2">
+        <span className="rounded-full border border-stone-500 px-1.5 text-[10px] font-bold">{number}</span>
+        <span className={`mark-${a.category} rounded px-1.5 font-medium`}>{CATEGORY_LABELS[a.category]}</span>
+        <span className="text-xs text-stone-600">{a.status.replace("_", " ")}</span>
+        {a.source !== "editor" && <span className="text-xs text-stone-600">· {a.source}</span>}
+      </header>
+      <p className="font-serif">
+        {a.replacement === null ? (
+          <q className="text-stone-800">{truncate(a.exact)}</q>
+        ) : a.replacement === "" ? (
+          <>
+            <del className="bg-red-50 text-red-900">{truncate(a.exact)}</del> <span className="text-xs text-stone-600">(delete)</span>
+          </>
+        ) : (
+          <>
+            <del className="bg-red-50 text-red-900">{truncate(a.exact)}</del> <span aria-hidden="true">→</span>
+            <span className="sr-only">replace with</span> <ins className="bg-green-50 text-green-900 no-underline">{a.replacement}</ins>
+          </>
+        )}
+      </p>
+      {a.speaker && (
+        <p className="mt-1">
+          <span className="text-stone-600">Speaker:</span> {a.speaker}
+        </p>
+      )}
+      {a.note && <p className="mt-1 whitespace-pre-wrap text-stone-800">{a.note}</p>}
+      <footer className="mt-2 flex items-center gap-2 text-xs text-stone-600">
+        <span>{a.authorName}</span>
+        {canChange && (
+          <span className="ml-auto flex gap-2">
+            <button type="button" className="btn btn-secondary" onClick={(e) => (e.stopPropagation(), onEdit())} aria-label={`Edit annotation ${number}`}>
+              Edit
+            </button>
+            <button type="button" className="btn btn-danger" onClick={(e) => (e.stopPropagation(), onDelete())} aria-label={`Delete annotation ${number}`}>
+              Delete
+            </button>
+          </span>
+        )}
+      </footer>
+    </article>
+  );
+});
+
+function truncate(s: string): string {
+  return s.length > 160 ? `${s.slice(0, 100)} … ${s.slice(-40)}` : s;
+}

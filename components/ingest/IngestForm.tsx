@@ -1,0 +1,163 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { previewArticle, saveArticle } from "@/app/articles/new/actions";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
+import { BLOCK_KINDS, BLOCK_LABELS, type BlockKind } from "@/lib/ingest/blocks";
+import type { ActionError } from "@/lib/errors";
+import type { ReadSourceResult } from "@/lib/ingest/read-source";
+
+type SourceKind = "paste" | "file" | "url";
+
+/** Paste / upload / URL → preview the detected blocks → fix kinds → save. Input is never lost on error. */
+export function IngestForm() {
+  const [kind, setKind] = useState<SourceKind>("paste");
+  const [text, setText] = useState("");
+  const [url, setUrl] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<ReadSourceResult | null>(null);
+  const [error, setError] = useState<ActionError | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function runPreview(e: React.FormEvent) {
+    e.preventDefault();
+    const form = new FormData();
+    form.set("kind", kind);
+    if (kind === "paste") form.set("text", text);
+    if (kind === "url") form.set("url", url);
+    if (kind === "file" && file) form.set("file", file);
+    startTransition(async () => {
+      const result = await previewArticle(form);
+      if (result.ok) {
+        setPreview(result.data);
+        setError(null);
+      } else {
+        setPreview(null);
+        setError(result.error);
+      }
+    });
+  }
+
+  function setBlockKind(index: number, newKind: BlockKind) {
+    if (!preview) return;
+    const blocks = preview.parsed.blocks.map((b, i) => (i === index ? { ...b, kind: newKind } : b));
+    setPreview({ ...preview, parsed: { ...preview.parsed, blocks } });
+  }
+
+  function save() {
+    if (!preview) return;
+    startTransition(async () => {
+      const result = await saveArticle({ parsed: preview.parsed, sourceKind: preview.sourceKind, sourceName: preview.sourceName });
+      // success redirects; we only get here on failure
+      if (result && !result.ok) setError(result.error);
+    });
+  }
+
+  const fieldError = (name: string) => error?.fields?.[name];
+
+  return (
+    <div className="space-y-6">
+      <form onSubmit={runPreview} className="space-y-4 rounded border border-stone-300 bg-white p-4" noValidate>
+        <fieldset className="flex flex-wrap gap-4">
+          <legend className="mb-2 text-sm font-medium">Source</legend>
+          {(["paste", "file", "url"] as const).map((k) => (
+            <label key={k} className="flex items-center gap-2 text-sm">
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              {k === "paste" ? "Paste text" : k === "file" ? "Upload a file" : "From a URL"}
+            </label>
+          ))}
+        </fieldset>
+
+        {kind === "paste" && (
+          <div>
+            <label htmlFor="ingest-text" className="mb-1 block text-sm font-medium">
+              Article text
+            </label>
+            <textarea
+              id="ingest-text"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              rows={14}
+              className="input font-serif"
+              aria-describedby={fieldError("text") ? "ingest-text-error" : undefined}
+              aria-invalid={fieldError("text") ? true : undefined}
+            />
+            {fieldError("text") && <p id="ingest-text-error" className="text-sm text-red-800">{fieldError("text")}</p>}
+          </div>
+        )}
+        {kind === "file" && (
+          <div>
+            <label htmlFor="ingest-file" className="mb-1 block text-sm font-medium">
+              File (.txt, .md or .html)
+            </label>
+            <input
+              id="ingest-file"
+              type="file"
+              accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              aria-describedby={fieldError("file") ? "ingest-file-error" : undefined}
+              className="block text-sm"
+            />
+            {fieldError("file") && <p id="ingest-file-error" className="text-sm text-red-800">{fieldError("file")}</p>}
+          </div>
+        )}
+        {kind === "url" && (
+          <div>
+            <label htmlFor="ingest-url" className="mb-1 block text-sm font-medium">
+              Story URL
+            </label>
+            <input
+              id="ingest-url"
+              type="url"
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              placeholder="https://"
+              className="input"
+              aria-describedby={fieldError("url") ? "ingest-url-error" : undefined}
+              aria-invalid={fieldError("url") ? true : undefined}
+            />
+            {fieldError("url") && <p id="ingest-url-error" className="text-sm text-red-800">{fieldError("url")}</p>}
+          </div>
+        )}
+        <button type="submit" className="btn btn-primary" disabled={pending}>
+          {pending && !preview ? "Reading…" : "Preview structure"}
+        </button>
+      </form>
+
+      {error && <ErrorNotice error={error} />}
+
+      {preview && (
+        <section aria-labelledby="preview-heading" className="space-y-3">
+          <h2 id="preview-heading" className="text-xl font-semibold">
+            Detected structure: {preview.parsed.blocks.length} blocks
+          </h2>
+          <ol className="divide-y divide-stone-200 rounded border border-stone-300 bg-white">
+            {preview.parsed.blocks.map((b, i) => (
+              <li key={`${b.start}-${i}`} className="flex gap-3 p-2" data-block-kind={b.kind}>
+                <label className="sr-only" htmlFor={`kind-${i}`}>
+                  Kind of block {i + 1}
+                </label>
+                <select
+                  id={`kind-${i}`}
+                  value={b.kind}
+                  onChange={(e) => setBlockKind(i, e.target.value as BlockKind)}
+                  className="h-8 rounded border border-stone-400 bg-white px-1 text-sm"
+                >
+                  {BLOCK_KINDS.map((k) => (
+                    <option key={k} value={k}>
+                      {BLOCK_LABELS[k]}
+                    </option>
+                  ))}
+                </select>
+                <p className="flex-1 font-serif text-sm">{preview.parsed.text.slice(b.start, b.end)}</p>
+              </li>
+            ))}
+          </ol>
+          <button type="button" className="btn btn-primary" onClick={save} disabled={pending}>
+            {pending ? "Saving…" : "Save article"}
+          </button>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { expect, test } from "@playwright/test";
+import { expectNoSeriousA11yViolations, fixtureText, ingestPasted, selectText, signIn } from "./helpers";
+
+test("editor ingests the fixture, annotates it, edits and deletes; reviewer sees it read-only", async ({ page, browser }, testInfo) => {
+  await signIn(page, "editor");
+  const articlePath = await ingestPasted(page, fixtureText());
+
+  // the detected blocks are labelled beside the text
+  const text = page.getByRole("region", { name: "Article text" });
+  await expect(text.getByRole("heading", { level: 1 })).toContainText("We get along very well");
+  await expect(page.locator('[data-block-kind="byline"]')).toContainText("Emmanuel Alejandro Rondón");
+  await expect(page.locator('[data-block-kind="credit"]')).toContainText("AFP");
+  await expect(page.locator('[data-block-kind="junk"]')).toContainText("tracking");
+  await expect(page.getByLabel("Kind of block 2")).toHaveValue("headline");
+
+  // 1. "thecapture" → missing space, replaced by "the capture"
+  await selectText(page, "thecapture");
+  const form = page.getByRole("form", { name: "New annotation" });
+  await expect(form).toBeVisible();
+  await form.getByLabel("Category").selectOption("missing_space");
+  await form.getByLabel("Replace with…").check();
+  await form.getByLabel("Replacement").fill("the capture");
+  await form.getByRole("button", { name: "Save annotation" }).click();
+  await expect(page.getByRole("article", { name: "Annotation 1: Missing space" })).toContainText("the capture");
+
+  // 2. the long Trump quote → attribution, speaker Donald Trump
+  const longQuote = "Yeah, we did we worked on it and we got along very well He and I weren't exactly the best of friends";
+  await selectText(page, longQuote);
+  await form.getByLabel("Category").selectOption("attribution");
+  await form.getByRole("button", { name: "Save annotation" }).click();
+  // a speaker is required for attribution: the error is tied to the field and the input kept
+  await expect(form.getByText("Name the speaker")).toBeVisible();
+  await form.getByLabel("Speaker").fill("Donald Trump");
+  await form.getByRole("button", { name: "Save annotation" }).click();
+  await expect(page.getByRole("article", { name: /Attribution/ })).toContainText("Donald Trump");
+
+  // both survive a reload
+  await page.reload();
+  await expect(page.getByRole("article", { name: /Missing space/ })).toContainText("thecapture");
+  await expect(page.getByRole("article", { name: /Attribution/ })).toContainText("Donald Trump");
+  await expect(text.locator(".mark-missing_space")).toHaveText("thecapture");
+
+  // clicking a highlight focuses its card
+  await text.locator(".mark-missing_space").click();
+  await expect(page.getByRole("article", { name: /Missing space/ })).toBeFocused();
+
+  // edit one: change the replacement
+  await page.getByRole("button", { name: "Edit annotation 1" }).click();
+  const edit = page.getByRole("form", { name: "Edit annotation 1" });
+  await edit.getByRole("textbox", { name: "Note" }).fill("run together in the scrape");
+  await edit.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("article", { name: /Missing space/ })).toContainText("run together in the scrape");
+
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: testInfo.outputPath("article-page.png"), fullPage: true });
+  await testInfo.attach("article-page", { path: testInfo.outputPath("article-page.png"), contentType: "image/png" });
+
+  // delete the other one
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "Delete annotation 2" }).click();
+  await expect(page.getByRole("article", { name: /Attribution/ })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole("article", { name: /Attribution/ })).toHaveCount(0);
+  await expect(page.getByRole("article", { name: /Missing space/ })).toBeVisible();
+
+  // the reviewer sees the annotation, read-only
+  const reviewerContext = await browser.newContext();
+  const reviewer = await reviewerContext.newPage();
+  await signIn(reviewer, "reviewer");
+  await reviewer.goto(articlePath);
+  await expect(reviewer.getByRole("article", { name: /Missing space/ })).toContainText("the capture");
+  await expect(reviewer.getByText("Read only")).toBeVisible();
+  await expect(reviewer.getByRole("button", { name: /Edit annotation/ })).toHaveCount(0);
+  await expect(reviewer.getByLabel("Kind of block 1")).toHaveCount(0);
+  await selectText(reviewer, "thecapture");
+  await expect(reviewer.getByRole("form", { name: "New annotation" })).toHaveCount(0);
+  await reviewerContext.close();
+});

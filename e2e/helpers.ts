@@ -1,0 +1,83 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export const USERS = {
+  editor: { email: "editor@copydesk.test", password: "editor-pass", name: "Eddie Editor" },
+  editor2: { email: "editor2@copydesk.test", password: "editor2-pass", name: "Erin Second-Editor" },
+  reviewer: { email: "reviewer@copydesk.test", password: "reviewer-pass", name: "Rita Reviewer" },
+  admin: { email: "admin@copydesk.test", password: "admin-pass", name: "Ada Admin" },
+} as const;
+export type DemoUser = keyof typeof USERS;
+
+export const FIXTURE_PATH = path.join(__dirname, "..", "..", "shared", "fixtures", "voz-trump-petro.txt");
+export const fixtureText = () => readFileSync(FIXTURE_PATH, "utf8");
+
+/** One login helper for every role. */
+export async function signIn(page: Page, who: DemoUser) {
+  await page.goto("/signin");
+  await page.getByLabel("E-mail").fill(USERS[who].email);
+  await page.getByLabel("Password").fill(USERS[who].password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Articles" })).toBeVisible();
+}
+
+/** Ingest by pasting text through the UI; returns the new article's URL path. */
+export async function ingestPasted(page: Page, text: string): Promise<string> {
+  await page.goto("/articles/new");
+  await page.getByLabel("Article text").fill(text);
+  await page.getByRole("button", { name: "Preview structure" }).click();
+  await expect(page.getByRole("heading", { name: /Detected structure/ })).toBeVisible();
+  await page.getByRole("button", { name: "Save article" }).click();
+  await page.waitForURL(/\/articles\/(?!new)[^/]+$/);
+  return new URL(page.url()).pathname;
+}
+
+/**
+ * Select `exact` (the nth occurrence) in the article text the way a mouse drag does: a DOM
+ * selection across the rendered text pieces, then mouseup. Offsets are found in the rendered
+ * DOM, not computed from our own code, so the mapping under test is exercised for real.
+ */
+export async function selectText(page: Page, exact: string, occurrence = 1) {
+  await page.evaluate(
+    ({ exact, occurrence }) => {
+      const root = document.querySelector('[aria-label="Article text"]')!;
+      const pieces = Array.from(root.querySelectorAll<HTMLElement>("[data-start]"));
+      // concatenate pieces in DOM order, remembering where each text node starts
+      let flat = "";
+      const spans: { node: Text; at: number }[] = [];
+      for (const p of pieces) {
+        const node = p.firstChild as Text;
+        spans.push({ node, at: flat.length });
+        flat += node.data;
+      }
+      let at = -1;
+      for (let i = 0; i < occurrence; i++) at = flat.indexOf(exact, at + 1);
+      if (at < 0) throw new Error(`not found: ${exact}`);
+      const locate = (offset: number, isEnd: boolean) => {
+        for (let i = spans.length - 1; i >= 0; i--) {
+          const s = spans[i];
+          if (isEnd ? offset > s.at : offset >= s.at) return { node: s.node, offset: offset - s.at };
+        }
+        throw new Error("offset outside text");
+      };
+      const a = locate(at, false);
+      const b = locate(at + exact.length, true);
+      const range = document.createRange();
+      range.setStart(a.node, a.offset);
+      range.setEnd(b.node, b.offset);
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+    },
+    { exact, occurrence },
+  );
+}
+
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+}

@@ -1,0 +1,54 @@
+import { isValidRange, quoteSelector } from "@/lib/anchoring/quote-selector";
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { annotationViewSelect, toAnnotationView } from "./annotation-view";
+import type { CreateAnnotationInput } from "./schema";
+import { currentRevision } from "@/lib/articles/current-revision";
+
+export interface CreateAnnotationOptions {
+  db: Db;
+  actor: Actor;
+  input: CreateAnnotationInput;
+}
+
+/**
+ * An editor marks a range of the article's current revision. The range must be on the revision
+ * the editor saw: if a newer revision exists, their offsets mean something else — a conflict.
+ */
+export async function createAnnotation({ db, actor, input }: CreateAnnotationOptions) {
+  assertCan(actor, "annotation:create");
+  return db.$transaction(async (tx) => {
+    const revision = await currentRevision(tx, input.articleId);
+    if (revision.id !== input.revisionId) {
+      throw new AppError("conflict", "The article has a newer revision since you opened it. Reload to mark the current text.");
+    }
+    if (!isValidRange(revision.text, input.start, input.end)) {
+      throw new AppError("bad_input", "The selection is not a range of the article text.");
+    }
+    const quote = quoteSelector(revision.text, input.start, input.end);
+    const row = await tx.annotation.create({
+      data: {
+        articleId: input.articleId,
+        revisionId: revision.id,
+        start: input.start,
+        end: input.end,
+        ...quote,
+        category: input.category,
+        replacement: input.replacement,
+        note: input.note || null,
+        speaker: input.speaker || null,
+        status: "proposed",
+        source: "editor",
+        authorId: actor.id,
+      },
+      select: annotationViewSelect,
+    });
+    // first mark on a fresh article starts the editing stage
+    await tx.article.updateMany({ where: { id: input.articleId, status: "ingested" }, data: { status: "editing" } });
+    const view = toAnnotationView(row);
+    await recordEvent(tx, { articleId: input.articleId, actorId: actor.id, action: "annotate", entityType: "annotation", entityId: row.id, after: view });
+    return view;
+  });
+}

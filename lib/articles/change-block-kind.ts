@@ -1,0 +1,54 @@
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { BlockKind } from "@/lib/ingest/blocks";
+
+export interface ChangeBlockKindOptions {
+  db: Db;
+  actor: Actor;
+  articleId: string;
+  /** the revision the editor was looking at */
+  revisionId: string;
+  position: number;
+  kind: BlockKind;
+}
+
+/**
+ * Relabel one block. Revisions are immutable, so this makes the next revision with the same
+ * text and the new label; since the text is identical, every annotation keeps its offsets and
+ * simply moves onto the new revision (no re-anchoring needed). Stale revision → conflict.
+ */
+export async function changeBlockKind({ db, actor, articleId, revisionId, position, kind }: ChangeBlockKindOptions) {
+  assertCan(actor, "article:edit-blocks");
+  return db.$transaction(async (tx) => {
+    const current = await tx.revision.findFirst({
+      where: { articleId },
+      orderBy: { number: "desc" },
+      select: { id: true, number: true, text: true, blocks: { orderBy: { position: "asc" }, select: { position: true, kind: true, start: true, end: true } } },
+    });
+    if (!current) throw new AppError("not_found", "There is no article with that id.");
+    if (current.id !== revisionId) throw new AppError("conflict", "The article changed since you opened it. Reload and try again.");
+    const block = current.blocks.find((b) => b.position === position);
+    if (!block) throw new AppError("bad_input", "There is no such block.");
+    if (block.kind === kind) return { revisionId: current.id };
+
+    const next = await tx.revision.create({
+      data: {
+        articleId,
+        number: current.number + 1,
+        text: current.text,
+        reason: `block ${position + 1}: ${block.kind} → ${kind}`,
+        createdById: actor.id,
+        blocks: { createMany: { data: current.blocks.map((b) => ({ ...b, kind: b.position === position ? kind : b.kind })) } },
+      },
+      select: { id: true, number: true },
+    });
+    await tx.annotation.updateMany({ where: { articleId, revisionId: current.id }, data: { revisionId: next.id } });
+    await recordEvent(tx, {
+      articleId, actorId: actor.id, action: "change_block_kind", entityType: "revision", entityId: next.id,
+      before: { revision: current.number, position, kind: block.kind }, after: { revision: next.number, position, kind },
+    });
+    return { revisionId: next.id };
+  });
+}

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+export const ROLES = ["editor", "reviewer", "admin"] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/** The signed-in person as the domain sees them: no secrets, just who and what role. */
+export interface Actor {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+/**
+ * Who may do what. One table, read by every use case on the server; the UI reads it too,
+ * but only to hide buttons — hiding is never the protection.
+ */
+const PERMISSIONS = {
+  "article:read": ["editor", "reviewer", "admin"],
+  "article:ingest": ["editor", "admin"],
+  "article:edit-blocks": ["editor", "admin"],
+  "annotation:create": ["editor", "admin"],
+  /** editors change their own annotations; admins anyone's (checked with ownership below) */
+  "annotation:edit": ["editor", "admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(actor: Pick<Actor, "role"> | null | undefined, permission: Permission): boolean {
+  return !!actor && (PERMISSIONS[permission] as readonly Role[]).includes(actor.role);
+}
+
+export function assertCan(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
+  if (!actor) throw new AppError("unauthenticated", "Please sign in.");
+  if (!can(actor, permission)) {
+    throw new AppError("forbidden", `Your role (${actor.role}) may not do that.`);
+  }
+}
+
+/** Editors may change only what they wrote; admins may change anything. */
+export function canChangeAnnotation(actor: Actor, authorId: string): boolean {
+  return can(actor, "annotation:edit") && (actor.role === "admin" || actor.id === authorId);
+}

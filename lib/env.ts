@@ -1,0 +1,15 @@
+import { z } from "zod";
+
+/** Environment, checked once at start-up. Defaults give the SQLite quick start. */
+const schema = z.object({
+  DATABASE_URL: z.string().default("file:./prisma/dev.db"),
+  BETTER_AUTH_SECRET: z.string().min(32).optional(),
+  BETTER_AUTH_URL: z.url().default("http://localhost:3000"),
+  /** Allow the URL ingest to fetch loopback/private addresses (tests serve pages on 127.0.0.1). */
+  ALLOW_PRIVATE_URLS: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+});
+
+export const env = schema.parse(process.env);

@@ -1,0 +1,20 @@
+/** @type {import('next').NextConfig} */
+module.exports = {
+  // forbidden() renders app/forbidden.tsx with HTTP 403 for a signed-in user without the role
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "3mb" } },
+  // native addon and a DOM implementation: load them from node_modules at run time, don't bundle
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "jsdom"],
+  poweredByHeader: false,
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+        ],
+      },
+    ];
+  },
+};

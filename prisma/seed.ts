@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { db } from "@/lib/db";
+import { createUser } from "@/lib/auth/create-user";
+import { ingestArticle } from "@/lib/articles/ingest-article";
+import { detectFormat } from "@/lib/ingest/decode-source";
+import { parseSource } from "@/lib/ingest/parse-source";
+import type { Role } from "@/lib/auth/roles";
+
+/** The demo newsroom. Passwords are printed in the README; change them on a real desk. */
+export const DEMO_USERS: { name: string; email: string; password: string; role: Role }[] = [
+  { name: "Eddie Editor", email: "editor@copydesk.test", password: "editor-pass", role: "editor" },
+  { name: "Erin Second-Editor", email: "editor2@copydesk.test", password: "editor2-pass", role: "editor" },
+  { name: "Rita Reviewer", email: "reviewer@copydesk.test", password: "reviewer-pass", role: "reviewer" },
+  { name: "Ada Admin", email: "admin@copydesk.test", password: "admin-pass", role: "admin" },
+];
+
+const SAMPLES_DIR = path.join(__dirname, "samples");
+
+async function main() {
+  const users = [];
+  for (const u of DEMO_USERS) users.push(await createUser({ db, ...u }));
+  // articles only into an empty newsroom, so re-running `npm start` never duplicates them
+  if ((await db.article.count()) > 0) {
+    console.log(`seed: ${users.length} demo users ready; articles already present, none added`);
+    return;
+  }
+  const editor = users.find((u) => u.role === "editor")!;
+  const actor = { id: editor.id, name: editor.name, email: editor.email, role: "editor" as const };
+  const files = readdirSync(SAMPLES_DIR).filter((f) => /\.(txt|md|html)$/.test(f)).sort();
+  for (const file of files) {
+    const raw = readFileSync(path.join(SAMPLES_DIR, file), "utf8");
+    const parsed = parseSource(raw, detectFormat(file, raw));
+    await ingestArticle({ db, actor, parsed, sourceKind: "seed", sourceName: file });
+  }
+  console.log(`seed: ${users.length} demo users, ${files.length} sample articles`);
+}
+
+main()
+  .catch((e) => {
+    console.error(e);
+    process.exit(1);
+  })
+  .finally(() => db.$disconnect());
