@@ -130,12 +130,10 @@ function splitCaptionCredit(t: string): Classified | null {
   }
   const separate = CAPTION_AGENCY_CREDIT.exec(t) ?? CAPTION_LABELLED_CREDIT.exec(t);
   if (separate && words(separate[1]) >= 2) {
-    const captionEnd = separate[1].replace(/[\s|/·.]+$/, "").length;
-    // the credit block starts at its first letter, after separators, "(" or a space
-    const lead = /^[\s|/·.(]*/.exec(separate[2])![0].length;
-    const creditFrom = separate[1].length + lead;
-    const creditText = t.slice(creditFrom).replace(/\)$/, "");
-    if (creditText.length === 0) return null;
+    // Blocks may be separated only by whitespace, so separators stay with a block: a sentence's
+    // period with the caption, "|", "/" or "(…)" with the credit ("| Reuters", "(AFP)").
+    const captionEnd = separate[1].length + (t[separate[1].length] === "." ? 1 : 0);
+    const creditFrom = captionEnd + /^\s*/.exec(t.slice(captionEnd))![0].length;
     return { kind: "caption+credit", splitAt: captionEnd, creditFrom };
   }
   return null;
