@@ -23,6 +23,7 @@ export function createTestDb() {
   const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
   return {
     db,
+    url: `file:${file}`,
     async close() {
       await db.$disconnect();
       rmSync(dir, { recursive: true, force: true });

@@ -32,6 +32,15 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
+/** An address where nothing listens: bind a port, then free it. */
+async function closedPortUrl(): Promise<string> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return `http://127.0.0.1:${port}/`;
+}
+
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe("fetchUrl", () => {
@@ -55,7 +64,7 @@ describe("fetchUrl", () => {
   });
 
   it("an unreachable server, a 404, a slow server, an oversized page and an image each fail clearly", async () => {
-    const closed = `http://127.0.0.1:1/`; // nothing listens on port 1
+    const closed = await closedPortUrl();
     await expect(fetchUrl(closed, { allowPrivate: true })).rejects.toMatchObject({ code: "fetch_failed" });
     await expect(fetchUrl(`${base}/missing`, { allowPrivate: true })).rejects.toThrow(/404/);
     await expect(fetchUrl(`${base}/slow`, { allowPrivate: true, timeoutMs: 300 })).rejects.toThrow(/did not answer/);

@@ -34,7 +34,7 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions): Promise<F
         "fetch_failed",
         timedOut
           ? `${url.host} did not answer within ${Math.round((options.timeoutMs ?? FETCH_TIMEOUT_MS) / 1000)} s.`
-          : `Could not reach ${url.host}: ${(e as Error & { cause?: { code?: string } }).cause?.code ?? "connection failed"}.`,
+          : `Could not reach ${url.host}: ${describeCause(e)}.`,
       );
     }
     if (res.status >= 300 && res.status < 400 && res.headers.get("location")) {
@@ -108,4 +108,9 @@ async function readCapped(res: Response): Promise<Uint8Array> {
     at += c.byteLength;
   }
   return out;
+}
+
+function describeCause(e: unknown): string {
+  const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? "connection failed";
 }

@@ -1,0 +1,56 @@
+import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestDb, makeActor } from "@/test/test-db";
+
+const run = promisify(execFile);
+const ROOT = path.join(__dirname, "..");
+const FIXTURE = path.join(ROOT, "..", "shared", "fixtures", "voz-trump-petro.txt");
+
+async function copydesk(args: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await run(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/copydesk.ts", ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe("copydesk CLI", () => {
+  const testDb = createTestDb();
+  afterAll(testDb.close);
+
+  it("parse --json prints only JSON whose offsets index the text", async () => {
+    const { code, stdout } = await copydesk(["parse", FIXTURE, "--json"]);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { text: string; blocks: { kind: string; start: number; end: number; text: string }[] };
+    for (const b of out.blocks) expect(out.text.slice(b.start, b.end)).toBe(b.text);
+    expect(out.blocks.find((b) => b.kind === "credit")?.text).toBe("AFP");
+  });
+
+  it("errors go to stderr with a non-zero exit, stdout stays empty", async () => {
+    const bin = path.join(tmpdir(), `copydesk-bin-${process.pid}.txt`);
+    writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    for (const args of [["parse", "/no/such/file.txt", "--json"], ["parse", bin, "--json"], ["frobnicate", FIXTURE]]) {
+      const r = await copydesk(args);
+      expect(r.code, args.join(" ")).not.toBe(0);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/^copydesk: /);
+    }
+  });
+
+  it("ingest stores articles in the configured database", async () => {
+    const admin = await makeActor(testDb.db, "admin");
+    const { code, stdout } = await copydesk(["ingest", FIXTURE, path.join(ROOT, "prisma", "samples", "school-budget.txt"), "--as", admin.email], {
+      DATABASE_URL: testDb.url,
+    });
+    expect(code).toBe(0);
+    expect(stdout.trim().split("\n")).toHaveLength(2);
+    const titles = (await testDb.db.article.findMany({ select: { title: true, sourceKind: true } })).map((a) => a.title);
+    expect(titles).toContain("School board approves budget after a long night of debate");
+  });
+});
