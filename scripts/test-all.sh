@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Every test: unit (Vitest) then end to end (Playwright in Debian's Chromium).
-set -euo pipefail
+# Every test: unit and database tests (Vitest), then end to end (Playwright in Debian's Chromium).
+# Ends with one plain "N passed, N failed" line summing both runners.
+set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
-bash scripts/ensure-chromium.sh
-npx vitest run
+mkdir -p reports
+bash scripts/ensure-chromium.sh || exit 1
+npx vitest run --reporter=default --reporter=json --outputFile=reports/vitest.json
+unit=$?
 npx playwright test
+e2e=$?
+node scripts/summarize-tests.mjs reports/vitest.json reports/playwright.json
+[ "$unit" = 0 ] && [ "$e2e" = 0 ]

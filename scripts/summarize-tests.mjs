@@ -1,0 +1,20 @@
+// Sum Vitest's and Playwright's JSON reports into one closing line: "tests: N passed, N failed".
+import { existsSync, readFileSync } from "node:fs";
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const [vitestFile, playwrightFile] = process.argv.slice(2);
+if (existsSync(vitestFile)) {
+  const v = JSON.parse(readFileSync(vitestFile, "utf8"));
+  passed += v.numPassedTests;
+  failed += v.numFailedTests + (v.success === false && v.numFailedTests === 0 ? 1 : 0);
+  skipped += v.numPendingTests + v.numTodoTests;
+} else failed++;
+if (existsSync(playwrightFile)) {
+  const s = JSON.parse(readFileSync(playwrightFile, "utf8")).stats;
+  passed += s.expected + s.flaky;
+  failed += s.unexpected;
+  skipped += s.skipped;
+} else failed++;
+console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
