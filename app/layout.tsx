@@ -30,6 +30,26 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   Ingest article
                 </Link>
               )}
+              {can(actor, "change:review") && (
+                <Link href="/review" className="text-sm hover:underline">
+                  Review queue
+                </Link>
+              )}
+              {can(actor, "audit:read-all") && (
+                <Link href="/admin/audit" className="text-sm hover:underline">
+                  Audit log
+                </Link>
+              )}
+              {can(actor, "dictionary:edit") && (
+                <Link href="/admin/dictionary" className="text-sm hover:underline">
+                  Dictionary
+                </Link>
+              )}
+              {can(actor, "dismissal:undo") && (
+                <Link href="/admin/dismissals" className="text-sm hover:underline">
+                  Dismissals
+                </Link>
+              )}
               <span className="ml-auto text-sm text-stone-700">
                 {actor.name} · <span className="font-medium">{actor.role}</span>
               </span>

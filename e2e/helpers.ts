@@ -7,6 +7,7 @@ export const USERS = {
   editor: { email: "editor@copydesk.test", password: "editor-pass", name: "Eddie Editor" },
   editor2: { email: "editor2@copydesk.test", password: "editor2-pass", name: "Erin Second-Editor" },
   reviewer: { email: "reviewer@copydesk.test", password: "reviewer-pass", name: "Rita Reviewer" },
+  reviewer2: { email: "reviewer2@copydesk.test", password: "reviewer2-pass", name: "Ravi Second-Reviewer" },
   admin: { email: "admin@copydesk.test", password: "admin-pass", name: "Ada Admin" },
 } as const;
 export type DemoUser = keyof typeof USERS;
@@ -31,7 +32,14 @@ export async function ingestPasted(page: Page, text: string): Promise<string> {
   await expect(page.getByRole("heading", { name: /Detected structure/ })).toBeVisible();
   await page.getByRole("button", { name: "Save article" }).click();
   await page.waitForURL(/\/articles\/(?!new)[^/]+$/);
+  // the checks run after the page is sent; let their suggestions land before the test works the page
+  await expect(page.getByRole("status").filter({ hasText: /from the automatic checks/ })).toBeVisible({ timeout: 20_000 });
   return new URL(page.url()).pathname;
+}
+
+/** The card of a hand-made annotation (not a machine suggestion) of this category. */
+export function annotationCard(page: Page, category: string) {
+  return page.getByRole("article", { name: new RegExp(`^Annotation \\d+: ${category}`) });
 }
 
 /**
@@ -79,5 +87,5 @@ export async function selectText(page: Page, exact: string, occurrence = 1) {
 export async function expectNoSeriousA11yViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+  expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ")}`)).toEqual([]);
 }

@@ -114,7 +114,7 @@ test("block kinds can be changed in the preview and after saving; the list shows
   await page.waitForURL(/\/articles\/(?!new)/);
   await expect(page.getByLabel("Kind of block 2")).toHaveValue("byline");
   await page.getByLabel("Kind of block 3").selectOption("dek");
-  await expect(page.getByText("Revision 2")).toBeVisible();
+  await expect(page.getByText(/^Revision 2 ·/)).toBeVisible();
   await page.reload();
   await expect(page.getByLabel("Kind of block 3")).toHaveValue("dek");
 

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { fixtureText, ingestPasted, selectText, signIn } from "./helpers";
+import { annotationCard, fixtureText, ingestPasted, selectText, signIn } from "./helpers";
 
 test("signed-out visitors are sent to sign in; a wrong password is refused", async ({ page }) => {
   await page.goto("/articles/new");
@@ -32,11 +32,11 @@ test("a stale edit is a conflict: the editor's input is kept and nothing is over
   await form.getByLabel("Replace with…").check();
   await form.getByLabel("Replacement").fill("the capture");
   await form.getByRole("button", { name: "Save annotation" }).click();
-  await expect(page.getByRole("article", { name: /Missing space/ })).toBeVisible();
+  await expect(annotationCard(page, "Missing space")).toBeVisible();
 
   // the editor opens the edit form…
-  await page.getByRole("button", { name: "Edit annotation 1" }).click();
-  const edit = page.getByRole("form", { name: "Edit annotation 1" });
+  await annotationCard(page, "Missing space").getByRole("button", { name: /Edit annotation/ }).click();
+  const edit = page.getByRole("form", { name: /Edit annotation \d+/ });
   await edit.getByRole("textbox", { name: "Note" }).fill("editor's note, typed while someone else edits");
 
   // …while an admin changes the same annotation in another browser
@@ -44,17 +44,17 @@ test("a stale edit is a conflict: the editor's input is kept and nothing is over
   const admin = await adminContext.newPage();
   await signIn(admin, "admin");
   await admin.goto(articlePath);
-  await admin.getByRole("button", { name: "Edit annotation 1" }).click();
-  await admin.getByRole("form", { name: "Edit annotation 1" }).getByRole("textbox", { name: "Note" }).fill("admin got there first");
+  await annotationCard(admin, "Missing space").getByRole("button", { name: /Edit annotation/ }).click();
+  await admin.getByRole("form", { name: /Edit annotation \d+/ }).getByRole("textbox", { name: "Note" }).fill("admin got there first");
   await admin.getByRole("button", { name: "Save changes" }).click();
-  await expect(admin.getByRole("article", { name: /Missing space/ })).toContainText("admin got there first");
+  await expect(annotationCard(admin, "Missing space")).toContainText("admin got there first");
   await adminContext.close();
 
   await edit.getByRole("button", { name: "Save changes" }).click();
   await expect(edit.getByRole("alert")).toContainText("Someone changed this annotation");
   await expect(edit.getByRole("textbox", { name: "Note" })).toHaveValue("editor's note, typed while someone else edits");
   await page.reload();
-  await expect(page.getByRole("article", { name: /Missing space/ })).toContainText("admin got there first");
+  await expect(annotationCard(page, "Missing space")).toContainText("admin got there first");
 });
 
 test("another editor cannot edit or delete someone else's annotation", async ({ page, browser }) => {
@@ -64,13 +64,13 @@ test("another editor cannot edit or delete someone else's annotation", async ({ 
   const form = page.getByRole("form", { name: "New annotation" });
   await form.getByLabel("Category").selectOption("missing_space");
   await form.getByRole("button", { name: "Save annotation" }).click();
-  await expect(page.getByRole("article", { name: /Missing space/ })).toBeVisible();
+  await expect(annotationCard(page, "Missing space")).toBeVisible();
 
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();
   await signIn(other, "editor2");
   await other.goto(articlePath);
-  await expect(other.getByRole("article", { name: /Missing space/ })).toBeVisible();
+  await expect(annotationCard(other, "Missing space")).toBeVisible();
   await expect(other.getByRole("button", { name: /Edit annotation/ })).toHaveCount(0);
   await otherContext.close();
 });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/auth/create-user";
 import { ingestArticle } from "@/lib/articles/ingest-article";
+import { recheckArticle } from "@/lib/suggestions/recheck-article";
 import { detectFormat } from "@/lib/ingest/decode-source";
 import { parseSource } from "@/lib/ingest/parse-source";
 import type { Role } from "@/lib/auth/roles";
@@ -12,6 +13,7 @@ export const DEMO_USERS: { name: string; email: string; password: string; role: 
   { name: "Eddie Editor", email: "editor@copydesk.test", password: "editor-pass", role: "editor" },
   { name: "Erin Second-Editor", email: "editor2@copydesk.test", password: "editor2-pass", role: "editor" },
   { name: "Rita Reviewer", email: "reviewer@copydesk.test", password: "reviewer-pass", role: "reviewer" },
+  { name: "Ravi Second-Reviewer", email: "reviewer2@copydesk.test", password: "reviewer2-pass", role: "reviewer" },
   { name: "Ada Admin", email: "admin@copydesk.test", password: "admin-pass", role: "admin" },
 ];
 
@@ -31,7 +33,8 @@ async function main() {
   for (const file of files) {
     const raw = readFileSync(path.join(SAMPLES_DIR, file), "utf8");
     const parsed = parseSource(raw, detectFormat(file, raw));
-    await ingestArticle({ db, actor, parsed, sourceKind: "seed", sourceName: file });
+    const article = await ingestArticle({ db, actor, parsed, sourceKind: "seed", sourceName: file });
+    await recheckArticle({ db, actor, articleId: article.id });
   }
   console.log(`seed: ${users.length} demo users, ${files.length} sample articles`);
 }

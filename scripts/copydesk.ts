@@ -2,6 +2,7 @@
  * copydesk — the command line, on the same lib/ code as the app.
  *
  *   copydesk parse FILE [--json]          structure of one article (text + blocks)
+ *   copydesk check FILE [--json]          automatic checks: findings and quotes with speakers
  *   copydesk ingest FILE... [--as EMAIL]  store articles in the configured database
  *
  * stdout carries only results (JSON with --json); messages and errors go to stderr,
@@ -15,9 +16,11 @@ import { blockText, type ParsedArticle } from "@/lib/ingest/blocks";
 import { decodeSource, detectFormat } from "@/lib/ingest/decode-source";
 import { MAX_SOURCE_BYTES } from "@/lib/ingest/limits";
 import { parseSource } from "@/lib/ingest/parse-source";
+import { runChecks } from "@/lib/checks/run-checks";
 
 const USAGE = `usage:
   copydesk parse FILE [--json]
+  copydesk check FILE [--json]
   copydesk ingest FILE... [--as EMAIL]`;
 
 function readArticleFile(file: string): ParsedArticle {
@@ -40,6 +43,27 @@ function printParsed(parsed: ParsedArticle, json: boolean) {
     return;
   }
   for (const b of blocks) process.stdout.write(`${b.kind.padEnd(10)} ${b.start}-${b.end}  ${b.text.slice(0, 80)}\n`);
+}
+
+/** Findings and quotes; exit 0 whether or not there are findings (a pipeline decides what to do). */
+function printChecks(parsed: ParsedArticle, json: boolean) {
+  const { findings, quotes } = runChecks({ text: parsed.text, blocks: parsed.blocks });
+  if (json) {
+    const out = {
+      text: parsed.text,
+      findings: findings.map(({ rule, category, start, end, exact, replacement, message, confidence }) => ({
+        rule, category, start, end, exact, replacement, message, confidence,
+      })),
+      quotes: quotes.map(({ start, end, quote, speaker, evidence }) => ({ start, end, quote, speaker, evidence })),
+    };
+    process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+    return;
+  }
+  for (const f of findings) {
+    const fix = f.replacement === null ? "" : f.replacement === "" ? "  → delete" : `  → ${JSON.stringify(f.replacement)}`;
+    process.stdout.write(`${String(f.start).padStart(6)}  ${f.category.padEnd(13)} ${JSON.stringify(f.exact.slice(0, 40))}${fix}  (${f.rule}: ${f.message})\n`);
+  }
+  for (const q of quotes) process.stdout.write(`quote  ${JSON.stringify(q.quote.slice(0, 50))} — ${q.speaker ?? "NO SPEAKER"}\n`);
 }
 
 async function ingest(files: string[], asEmail: string | undefined) {
@@ -79,6 +103,10 @@ async function main(argv: string[]) {
     case "parse":
       if (files.length !== 1) throw new AppError("bad_input", "parse takes one FILE");
       printParsed(readArticleFile(files[0]), values.json);
+      return 0;
+    case "check":
+      if (files.length !== 1) throw new AppError("bad_input", "check takes one FILE");
+      printChecks(readArticleFile(files[0]), values.json);
       return 0;
     case "ingest":
       await ingest(files, values.as);

@@ -1,6 +1,6 @@
 "use client";
 
-import { forwardRef } from "react";
+import { forwardRef, type ReactNode } from "react";
 import { CATEGORY_LABELS } from "@/lib/annotations/categories";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
 
@@ -12,14 +12,20 @@ interface AnnotationCardProps {
   onActivate: () => void;
   onEdit: () => void;
   onDelete: () => void;
+  /** present for a machine suggestion the viewer may handle */
+  onAccept?: () => void;
+  onDismiss?: () => void;
+  /** review controls and the comment thread */
+  children?: ReactNode;
 }
 
 /** One annotation in the panel. Focusable, so activating its highlight can move focus here. */
 export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(function AnnotationCard(
-  { annotation: a, number, active, canChange, onActivate, onEdit, onDelete },
+  { annotation: a, number, active, canChange, onActivate, onEdit, onDelete, onAccept, onDismiss, children },
   ref,
 ) {
-  const label = `Annotation ${number}: ${CATEGORY_LABELS[a.category]}`;
+  const suggestion = a.status === "suggested";
+  const label = `${suggestion ? "Suggestion" : "Annotation"} ${number}: ${CATEGORY_LABELS[a.category]}`;
   return (
     <article
       ref={ref}
@@ -34,7 +40,11 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
         <span className="rounded-full border border-stone-500 px-1.5 text-[10px] font-bold">{number}</span>
         <span className={`mark-${a.category} rounded px-1.5 font-medium`}>{CATEGORY_LABELS[a.category]}</span>
         <span className="text-xs text-stone-600">{a.status.replace("_", " ")}</span>
-        {a.source !== "editor" && <span className="text-xs text-stone-600">· {a.source}</span>}
+        {a.source !== "editor" && (
+          <span className="text-xs text-stone-600" title="found by an automatic check">
+            · <span aria-hidden="true">⚙</span> {a.source.replace("check:", "check: ")}
+          </span>
+        )}
       </header>
       <p className="font-serif">
         {a.replacement === null ? (
@@ -50,15 +60,31 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
           </>
         )}
       </p>
+      {a.message && <p className="mt-1 text-stone-700">{a.message}</p>}
       {a.speaker && (
         <p className="mt-1">
           <span className="text-stone-600">Speaker:</span> {a.speaker}
         </p>
       )}
       {a.note && <p className="mt-1 whitespace-pre-wrap text-stone-800">{a.note}</p>}
+      {a.reviewNote && (
+        <p className="mt-1 rounded bg-stone-100 p-1 text-stone-900">
+          <span className="font-semibold">{a.status === "rejected" ? "Rejected" : "Reviewer"}{a.reviewerName ? ` (${a.reviewerName})` : ""}:</span> {a.reviewNote}
+        </p>
+      )}
       <footer className="mt-2 flex items-center gap-2 text-xs text-stone-600">
-        <span>{a.authorName}</span>
-        {canChange && (
+        <span>{suggestion ? "machine suggestion" : a.authorName}</span>
+        {onAccept && onDismiss && (
+          <span className="ml-auto flex gap-2">
+            <button type="button" className="btn btn-primary" onClick={(e) => (e.stopPropagation(), onAccept())} aria-label={`Accept suggestion ${number}`}>
+              Accept…
+            </button>
+            <button type="button" className="btn btn-secondary" onClick={(e) => (e.stopPropagation(), onDismiss())} aria-label={`Dismiss suggestion ${number}`}>
+              Dismiss
+            </button>
+          </span>
+        )}
+        {canChange && !suggestion && (
           <span className="ml-auto flex gap-2">
             <button type="button" className="btn btn-secondary" onClick={(e) => (e.stopPropagation(), onEdit())} aria-label={`Edit annotation ${number}`}>
               Edit
@@ -69,6 +95,7 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
           </span>
         )}
       </footer>
+      {children}
     </article>
   );
 });

@@ -29,7 +29,7 @@ const KIND_CLASS: Record<BlockKind, string> = {
   credit: "text-xs font-semibold uppercase text-stone-600",
   byline: "text-sm font-semibold",
   paragraph: "font-serif text-lg leading-relaxed",
-  junk: "text-sm text-stone-500 line-through",
+  junk: "text-sm text-stone-600 line-through",
 };
 
 /** The revision text, block by block, with highlights. Offsets live on `data-start` of every text piece. */
@@ -84,8 +84,8 @@ export const ArticleText = forwardRef<HTMLDivElement, ArticleTextProps>(function
                 key={`b${id}`}
                 type="button"
                 data-badge={id}
-                className={`mx-0.5 select-none rounded-full border border-stone-500 bg-white px-1.5 align-super font-sans text-[10px] font-bold leading-4 text-stone-800 ${activeId === id ? "ring-2 ring-blue-700" : ""}`}
-                aria-label={`Annotation ${numbers.get(id)}: ${CATEGORY_LABELS[a.category]}. Show its card.`}
+                className={`mx-0.5 rounded-full border border-stone-500 bg-white px-1.5 align-super font-sans text-[10px] font-bold leading-4 text-stone-800 ${activeId === id ? "ring-2 ring-blue-700" : ""}`}
+                aria-label={`${a.status === "suggested" ? "Suggestion" : "Annotation"} ${numbers.get(id)}: ${CATEGORY_LABELS[a.category]}. Show its card.`}
                 onClick={() => onActivate(id)}
               >
                 {numbers.get(id)}

@@ -14,8 +14,15 @@ export interface AnnotationView {
   speaker: string | null;
   status: AnnotationStatus;
   source: string;
+  /** for suggestions: the rule's message and confidence */
+  message: string | null;
+  confidence: number | null;
   authorId: string;
   authorName: string;
+  /** the reviewer's decision note (rejection reason or request) and who made it */
+  reviewNote: string | null;
+  reviewerName: string | null;
+  comments: { id: string; authorName: string; body: string; createdAt: string }[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -23,21 +30,34 @@ export interface AnnotationView {
 
 export const annotationViewSelect = {
   id: true, articleId: true, revisionId: true, start: true, end: true, exact: true, category: true, replacement: true, note: true,
-  speaker: true, status: true, source: true, authorId: true, version: true, createdAt: true, updatedAt: true,
+  speaker: true, status: true, source: true, message: true, confidence: true, authorId: true, version: true, createdAt: true, updatedAt: true,
   author: { select: { name: true } },
+  reviewNote: true,
+  reviewedBy: { select: { name: true } },
+  comments: { orderBy: { createdAt: "asc" }, select: { id: true, body: true, createdAt: true, author: { select: { name: true } } } },
 } as const;
 
 type Row = {
-  [K in keyof Omit<AnnotationView, "authorName" | "createdAt" | "updatedAt" | "category" | "status">]: AnnotationView[K];
-} & { category: string; status: string; createdAt: Date; updatedAt: Date; author: { name: string } };
+  [K in keyof Omit<AnnotationView, "authorName" | "reviewerName" | "comments" | "createdAt" | "updatedAt" | "category" | "status">]: AnnotationView[K];
+} & {
+  category: string;
+  status: string;
+  createdAt: Date;
+  updatedAt: Date;
+  author: { name: string };
+  reviewedBy: { name: string } | null;
+  comments: { id: string; body: string; createdAt: Date; author: { name: string } }[];
+};
 
 export function toAnnotationView(row: Row): AnnotationView {
-  const { author, createdAt, updatedAt, ...rest } = row;
+  const { author, reviewedBy, comments, createdAt, updatedAt, ...rest } = row;
   return {
     ...rest,
     category: rest.category as AnnotationCategory,
     status: rest.status as AnnotationStatus,
     authorName: author.name,
+    reviewerName: reviewedBy?.name ?? null,
+    comments: comments.map((c) => ({ id: c.id, body: c.body, authorName: c.author.name, createdAt: c.createdAt.toISOString() })),
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
   };

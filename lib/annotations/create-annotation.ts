@@ -20,6 +20,8 @@ export interface CreateAnnotationOptions {
 export async function createAnnotation({ db, actor, input }: CreateAnnotationOptions) {
   assertCan(actor, "annotation:create");
   return db.$transaction(async (tx) => {
+    const article = await tx.article.findUnique({ where: { id: input.articleId }, select: { status: true } });
+    if (article?.status === "approved") throw new AppError("conflict", "The article is approved and closed for changes.");
     const revision = await currentRevision(tx, input.articleId);
     if (revision.id !== input.revisionId) {
       throw new AppError("conflict", "The article has a newer revision since you opened it. Reload to mark the current text.");

@@ -28,6 +28,8 @@ export async function updateAnnotation({ db, actor, input }: UpdateAnnotationOpt
         replacement: input.replacement,
         note: input.note || null,
         speaker: input.speaker || null,
+        // answering a reviewer's request puts the change back in front of them
+        status: before.status === "needs_work" ? "proposed" : undefined,
         version: { increment: 1 },
       },
     });

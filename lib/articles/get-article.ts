@@ -3,6 +3,16 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { annotationViewSelect, toAnnotationView, type AnnotationView } from "@/lib/annotations/annotation-view";
 import type { Block, BlockKind } from "@/lib/ingest/blocks";
+import type { QuoteAttribution } from "@/lib/checks/types";
+
+export interface ChecksView {
+  /** the article's newest check run: none yet, running, done or failed */
+  status: "none" | "running" | "done" | "failed";
+  /** whether that run checked the current revision (after applied changes it may be an older one) */
+  current: boolean;
+  revisionNumber: number | null;
+  quotes: QuoteAttribution[];
+}
 
 export interface ArticleView {
   id: string;
@@ -12,7 +22,9 @@ export interface ArticleView {
   createdByName: string;
   revision: { id: string; number: number; text: string; createdAt: string };
   blocks: Block[];
+  /** open annotations and suggestions on the current revision (dismissed ones are hidden) */
   annotations: AnnotationView[];
+  checks: ChecksView;
 }
 
 /** Everything the article page shows: the current revision, its blocks and its annotations. */
@@ -32,9 +44,14 @@ export async function getArticle({ db, actor, id }: { db: Db; actor: Actor; id: 
   const revision = article?.revisions[0];
   if (!article || !revision) throw new AppError("not_found", "There is no article with that id.");
   const annotations = await db.annotation.findMany({
-    where: { articleId: id, revisionId: revision.id },
+    where: { articleId: id, revisionId: revision.id, status: { not: "dismissed" } },
     orderBy: [{ start: "asc" }, { end: "desc" }, { createdAt: "asc" }],
     select: annotationViewSelect,
+  });
+  const run = await db.checkRun.findFirst({
+    where: { revision: { articleId: id } },
+    orderBy: { createdAt: "desc" },
+    select: { status: true, quotes: true, revisionId: true, revision: { select: { number: true } } },
   });
   return {
     id: article.id,
@@ -45,5 +62,11 @@ export async function getArticle({ db, actor, id }: { db: Db; actor: Actor; id: 
     revision: { id: revision.id, number: revision.number, text: revision.text, createdAt: revision.createdAt.toISOString() },
     blocks: revision.blocks.map((b) => ({ kind: b.kind as BlockKind, start: b.start, end: b.end })),
     annotations: annotations.map(toAnnotationView),
+    checks: {
+      status: (run?.status ?? "none") as ChecksView["status"],
+      current: run?.revisionId === revision.id,
+      revisionNumber: run?.revision.number ?? null,
+      quotes: run?.quotes ? (JSON.parse(run.quotes) as QuoteAttribution[]) : [],
+    },
   };
 }

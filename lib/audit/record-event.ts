@@ -5,13 +5,28 @@ export type AuditAction =
   | "change_block_kind"
   | "annotate"
   | "edit_annotation"
-  | "delete_annotation";
+  | "delete_annotation"
+  | "check"
+  | "accept_suggestion"
+  | "dismiss_suggestion"
+  | "undo_dismissal"
+  | "add_dictionary_word"
+  | "remove_dictionary_word"
+  | "submit"
+  | "approve"
+  | "reject"
+  | "request_changes"
+  | "resolve_note"
+  | "apply"
+  | "article_approve"
+  | "comment"
+  | "export";
 
 export interface RecordEventOptions {
   articleId: string | null;
   actorId: string | null;
   action: AuditAction;
-  entityType: "article" | "revision" | "annotation";
+  entityType: "article" | "revision" | "annotation" | "dictionary_word";
   entityId: string;
   before?: unknown;
   after?: unknown;

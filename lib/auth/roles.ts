@@ -24,6 +24,19 @@ const PERMISSIONS = {
   "annotation:create": ["editor", "admin"],
   /** editors change their own annotations; admins anyone's (checked with ownership below) */
   "annotation:edit": ["editor", "admin"],
+  /** run the automatic checks, accept or dismiss their suggestions */
+  "checks:run": ["editor", "admin"],
+  "suggestion:handle": ["editor", "admin"],
+  /** see and undo dismissals across the newsroom */
+  "dismissal:undo": ["admin"],
+  "dictionary:edit": ["admin"],
+  /** hand an article to review, and answer a reviewer's request */
+  "article:submit": ["editor", "admin"],
+  /** approve, reject or send back changes; approve the article (never one's own changes) */
+  "change:review": ["reviewer", "admin"],
+  "article:approve": ["reviewer", "admin"],
+  "comment:create": ["editor", "reviewer", "admin"],
+  "audit:read-all": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

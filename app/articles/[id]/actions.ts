@@ -12,6 +12,8 @@ import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/update-ann
 import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from "@/lib/annotations/schema";
 import { changeBlockKind } from "@/lib/articles/change-block-kind";
 import { blockKindSchema } from "@/lib/ingest/blocks";
+import { acceptSuggestion, dismissSuggestion } from "@/lib/suggestions/handle-suggestion";
+import { recheckArticle, type RecheckResult } from "@/lib/suggestions/recheck-article";
 
 function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const parsed = schema.safeParse(input);
@@ -48,5 +50,28 @@ const changeBlockKindSchema = z.object({
 export async function changeBlockKindAction(input: unknown): Promise<ActionResult<{ revisionId: string }>> {
   const result = await runAction((actor) => changeBlockKind({ db, actor, ...parse(changeBlockKindSchema, input) }));
   if (result.ok) revalidatePath(`/articles/${(input as { articleId: string }).articleId}`);
+  return result;
+}
+
+const articleIdSchema = z.object({ articleId: z.string().min(1) });
+
+export async function recheckAction(input: unknown): Promise<ActionResult<RecheckResult>> {
+  const result = await runAction((actor) => recheckArticle({ db, actor, ...parse(articleIdSchema, input) }));
+  if (result.ok) revalidatePath(`/articles/${(input as { articleId: string }).articleId}`);
+  return result;
+}
+
+export async function acceptSuggestionAction(input: unknown): Promise<ActionResult<AnnotationView>> {
+  const result = await runAction((actor) => {
+    const { id, version, ...values } = parse(updateAnnotationSchema, input);
+    return acceptSuggestion({ db, actor, id, version, values });
+  });
+  if (result.ok) revalidatePath(`/articles/${result.data.articleId}`);
+  return result;
+}
+
+export async function dismissSuggestionAction(input: unknown): Promise<ActionResult<AnnotationView>> {
+  const result = await runAction((actor) => dismissSuggestion({ db, actor, ...parse(deleteAnnotationSchema, input) }));
+  if (result.ok) revalidatePath(`/articles/${result.data.articleId}`);
   return result;
 }

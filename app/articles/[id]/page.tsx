@@ -25,8 +25,14 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
       <ArticleWorkspace
         article={article}
         actor={{ id: actor.id, role: actor.role }}
-        canAnnotate={can(actor, "annotation:create")}
-        canEditBlocks={can(actor, "article:edit-blocks")}
+        can={{
+          annotate: can(actor, "annotation:create") && article.status !== "approved",
+          editBlocks: can(actor, "article:edit-blocks") && article.status !== "approved",
+          submit: can(actor, "article:submit"),
+          review: can(actor, "change:review"),
+          decideArticle: can(actor, "article:approve"),
+          comment: can(actor, "comment:create"),
+        }}
       />
     </main>
   );

@@ -1,12 +1,14 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { runAction } from "@/app/_auth/run-action";
 import { assertCan } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, type ActionResult } from "@/lib/errors";
 import { ingestArticle } from "@/lib/articles/ingest-article";
+import { recheckArticle } from "@/lib/suggestions/recheck-article";
 import { readSource, sourceRequestSchema, type ReadSourceResult } from "@/lib/ingest/read-source";
 import { validateParsed } from "@/lib/ingest/validate-parsed";
 import { fieldErrors } from "@/lib/validation";
@@ -41,7 +43,10 @@ const saveSchema = z.object({
 export async function saveArticle(input: z.infer<typeof saveSchema>): Promise<ActionResult<never>> {
   const result = await runAction(async (actor) => {
     const data = saveSchema.parse(input);
-    return ingestArticle({ db, actor, parsed: validateParsed(data.parsed), sourceKind: data.sourceKind, sourceName: data.sourceName });
+    const article = await ingestArticle({ db, actor, parsed: validateParsed(data.parsed), sourceKind: data.sourceKind, sourceName: data.sourceName });
+    // checks run after the response: the editor sees the text at once, suggestions when ready
+    after(() => recheckArticle({ db, actor, articleId: article.id }).catch((e) => console.error("checks failed", e)));
+    return article;
   });
   if (!result.ok) return result;
   redirect(`/articles/${result.data.id}`);

@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction } from "@/app/_auth/run-action";
+import { db } from "@/lib/db";
+import { AppError, type ActionResult } from "@/lib/errors";
+import { fieldErrors } from "@/lib/validation";
+import { addDictionaryWord, dictionaryWordSchema, removeDictionaryWord } from "@/lib/dictionary/dictionary-words";
+import { undoDismissal } from "@/lib/suggestions/handle-suggestion";
+
+const idVersion = z.object({ id: z.string().min(1), version: z.number().int().min(1) });
+
+export async function undoDismissalAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(async (actor) => {
+    const parsed = idVersion.safeParse(input);
+    if (!parsed.success) throw new AppError("bad_input", "Malformed request.");
+    await undoDismissal({ db, actor, ...parsed.data });
+    revalidatePath("/admin/dismissals");
+    return null;
+  });
+}
+
+export interface WordFormState {
+  error?: string;
+  fields?: Record<string, string>;
+  word?: string;
+  added?: string;
+}
+
+export async function addWordAction(_prev: WordFormState, form: FormData): Promise<WordFormState> {
+  const word = String(form.get("word") ?? "");
+  const parsed = z.object({ word: dictionaryWordSchema }).safeParse({ word });
+  if (!parsed.success) return { fields: fieldErrors(parsed.error), word };
+  const result = await runAction((actor) => addDictionaryWord({ db, actor, word: parsed.data.word }));
+  if (!result.ok) return { error: result.error.message, fields: result.error.fields, word };
+  revalidatePath("/admin/dictionary");
+  return { added: result.data.word };
+}
+
+export async function removeWordAction(form: FormData): Promise<void> {
+  const id = String(form.get("id") ?? "");
+  const result = await runAction((actor) => removeDictionaryWord({ db, actor, id }));
+  if (!result.ok && result.error.code !== "not_found") throw new AppError(result.error.code === "internal" ? "bad_input" : result.error.code, result.error.message);
+  revalidatePath("/admin/dictionary");
+}

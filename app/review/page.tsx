@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { requirePageActor } from "@/app/_auth/current-actor";
+import { db } from "@/lib/db";
+import { reviewQueue } from "@/lib/review/review-queue";
+
+export const metadata = { title: "Review queue · Copydesk" };
+
+export default async function ReviewQueuePage() {
+  const actor = await requirePageActor("change:review");
+  const queue = await reviewQueue({ db, actor });
+  return (
+    <main id="main" className="mx-auto max-w-5xl px-4 py-8">
+      <h1 className="mb-2 font-serif text-3xl font-bold">Review queue</h1>
+      <p className="mb-6 text-stone-700">Articles waiting for review, oldest first.</p>
+      {queue.length === 0 ? (
+        <p>Nothing is waiting for review.</p>
+      ) : (
+        <table className="w-full border-collapse bg-white text-left text-sm shadow-sm">
+          <caption className="sr-only">Articles in review, oldest first</caption>
+          <thead className="border-b border-stone-300 bg-stone-100">
+            <tr>
+              <th scope="col" className="p-3">Article</th>
+              <th scope="col" className="p-3">Pending</th>
+              <th scope="col" className="p-3">Submitted</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.map((a) => (
+              <tr key={a.id} className="border-b border-stone-200">
+                <td className="p-3">
+                  <Link href={`/articles/${a.id}`} className="font-serif font-semibold text-blue-900 hover:underline">
+                    {a.title}
+                  </Link>
+                  <div className="text-xs text-stone-600">ingested by {a.createdBy.name}</div>
+                </td>
+                <td className="p-3">{a.pending} pending</td>
+                <td className="p-3">
+                  <time dateTime={a.statusChangedAt.toISOString()}>{a.statusChangedAt.toISOString().slice(0, 16).replace("T", " ")}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+
+interface ArticleStatusBarProps {
+  articleId: string;
+  status: string;
+  canSubmit: boolean;
+  canDecideArticle: boolean;
+  /** changes and notes still waiting for a reviewer */
+  pendingCount: number;
+  pending: boolean;
+  onSubmit: () => void;
+  onApproveArticle: () => void;
+  onRequestChanges: (comment: string) => void;
+}
+
+/** The article's stage and the next step for the signed-in role, with history, audit and exports. */
+export function ArticleStatusBar(p: ArticleStatusBarProps) {
+  const [asking, setAsking] = useState(false);
+  const [comment, setComment] = useState("");
+  return (
+    <div className="mb-4 flex flex-wrap items-center gap-2 rounded border border-stone-300 bg-white p-2 text-sm">
+      {p.canSubmit && (p.status === "ingested" || p.status === "editing") && (
+        <button type="button" className="btn btn-primary" onClick={p.onSubmit} disabled={p.pending}>
+          Submit for review
+        </button>
+      )}
+      {p.canDecideArticle && p.status === "in_review" && (
+        <>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={p.onApproveArticle}
+            disabled={p.pending || p.pendingCount > 0}
+            title={p.pendingCount > 0 ? "Decide every pending change first" : undefined}
+          >
+            Approve article
+          </button>
+          {p.pendingCount > 0 && <span className="text-xs text-stone-700">{p.pendingCount} pending</span>}
+          <button type="button" className="btn btn-secondary" onClick={() => setAsking(!asking)} disabled={p.pending} aria-expanded={asking}>
+            Request changes…
+          </button>
+        </>
+      )}
+      <span className="ml-auto flex gap-3">
+        <Link href={`/articles/${p.articleId}/history`} className="text-blue-900 underline">
+          History
+        </Link>
+        <Link href={`/articles/${p.articleId}/audit`} className="text-blue-900 underline">
+          Audit
+        </Link>
+        <details className="relative">
+          <summary className="cursor-pointer text-blue-900 underline">Export</summary>
+          <ul className="absolute right-0 z-10 mt-1 w-48 rounded border border-stone-300 bg-white p-2 shadow">
+            {[
+              ["txt", "Plain text"],
+              ["md", "Markdown"],
+              ["html", "HTML"],
+              ["changes.md", "Change report (Markdown)"],
+              ["changes.csv", "Change report (CSV)"],
+            ].map(([format, label]) => (
+              <li key={format}>
+                <a href={`/articles/${p.articleId}/export/${format}`} className="block py-0.5 text-blue-900 underline">
+                  {label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </details>
+      </span>
+      {asking && (
+        <form
+          aria-label="Request changes on the article"
+          className="flex w-full items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            p.onRequestChanges(comment);
+          }}
+        >
+          <div className="flex-1">
+            <label htmlFor="article-request" className="block text-xs font-medium">
+              What should the editor do?
+            </label>
+            <input id="article-request" value={comment} onChange={(e) => setComment(e.target.value)} className="input" required />
+          </div>
+          <button type="submit" className="btn btn-primary" disabled={!comment.trim() || p.pending}>
+            Send back to editing
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect } from "react";
+import type { ChecksView } from "@/lib/articles/get-article";
+
+const POLL_MS = 800;
+
+/**
+ * Where the automatic checks stand. Checks run after the page is sent, so until the newest run
+ * is done this bar says "Checking…" and refreshes the page data until the suggestions are in.
+ */
+export function ChecksBar({
+  checks,
+  suggestions,
+  canRun,
+  pending,
+  onRecheck,
+}: {
+  checks: ChecksView;
+  suggestions: number;
+  canRun: boolean;
+  pending: boolean;
+  onRecheck: () => void;
+}) {
+  const router = useRouter();
+  const { status } = checks;
+  // a fresh article is checked right after ingest; wait for that run (and any re-check) to finish
+  const waiting = status === "running" || status === "none";
+  useEffect(() => {
+    if (!waiting) return;
+    const t = setInterval(() => router.refresh(), POLL_MS);
+    return () => clearInterval(t);
+  }, [waiting, router]);
+
+  return (
+    <div className="flex items-center gap-3 rounded border border-stone-300 bg-white px-3 py-2 text-sm">
+      <p role="status" className="flex-1">
+        {waiting
+          ? "Checking the article…"
+          : status === "failed"
+            ? "The checks failed; try Re-check."
+            : `${suggestions} suggestion${suggestions === 1 ? "" : "s"} from the automatic checks${
+                checks.current ? "" : ` (run on revision ${checks.revisionNumber}; Re-check for the current text)`
+              }.`}
+      </p>
+      {canRun && (
+        <button type="button" className="btn btn-secondary" onClick={onRecheck} disabled={pending}>
+          Re-check
+        </button>
+      )}
+    </div>
+  );
+}

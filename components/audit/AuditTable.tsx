@@ -1,0 +1,62 @@
+import Link from "next/link";
+
+interface Event {
+  id: string;
+  action: string;
+  entityType: string;
+  before: string | null;
+  after: string | null;
+  createdAt: Date;
+  actor: { name: string } | null;
+  article: { id: string; title: string } | null;
+}
+
+/** Audit events with their before/after state, newest first. */
+export function AuditTable({ events, showArticle }: { events: Event[]; showArticle: boolean }) {
+  if (events.length === 0) return <p>No events.</p>;
+  return (
+    <table className="w-full border-collapse bg-white text-left text-xs shadow-sm">
+      <caption className="sr-only">Audit events, newest first</caption>
+      <thead className="border-b border-stone-300 bg-stone-100">
+        <tr>
+          <th scope="col" className="p-2">Time (UTC)</th>
+          <th scope="col" className="p-2">Who</th>
+          <th scope="col" className="p-2">Action</th>
+          {showArticle && <th scope="col" className="p-2">Article</th>}
+          <th scope="col" className="p-2">Before</th>
+          <th scope="col" className="p-2">After</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((e) => (
+          <tr key={e.id} className="border-b border-stone-200 align-top">
+            <td className="whitespace-nowrap p-2">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+            <td className="p-2">{e.actor?.name ?? "system"}</td>
+            <td className="p-2 font-semibold">
+              {e.action.replace(/_/g, " ")} <span className="font-normal text-stone-600">{e.entityType}</span>
+            </td>
+            {showArticle && (
+              <td className="p-2">{e.article ? <Link href={`/articles/${e.article.id}`} className="text-blue-900 underline">{e.article.title}</Link> : "—"}</td>
+            )}
+            <td className="max-w-64 break-words p-2 font-mono text-stone-700">{summarise(e.before)}</td>
+            <td className="max-w-64 break-words p-2 font-mono text-stone-700">{summarise(e.after)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function summarise(json: string | null): string {
+  if (!json) return "";
+  try {
+    const v = JSON.parse(json) as Record<string, unknown>;
+    const keep = ["status", "category", "exact", "replacement", "note", "reviewNote", "revision", "kind", "position", "format", "word", "applied", "findings", "added", "comment", "body", "title"];
+    return Object.entries(v)
+      .filter(([k]) => keep.includes(k))
+      .map(([k, val]) => `${k}: ${typeof val === "string" ? (val.length > 60 ? `${val.slice(0, 60)}…` : val) : JSON.stringify(val)}`)
+      .join("; ");
+  } catch {
+    return json.slice(0, 120);
+  }
+}

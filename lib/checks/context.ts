@@ -1,0 +1,106 @@
+import type { Block, BlockKind } from "@/lib/ingest/blocks";
+import { SpellDictionary } from "./dictionary/spell";
+import { duplicateBlocks } from "./text/duplicate-blocks";
+import { NameIndex } from "./text/names";
+import { isTitleCase } from "./text/title-case";
+import { tokenize, type Token } from "./text/tokens";
+import { findQuotes, type QuoteSpan } from "./quotes/find-quotes";
+import { attributeQuotes, type Attribution } from "./quotes/attribute";
+import type { CheckInput } from "./types";
+
+/** Blocks an editor reads as the story; outlet lines, bylines and credits are names, not prose. */
+const PROSE: ReadonlySet<BlockKind> = new Set(["headline", "dek", "caption", "paragraph"]);
+
+/**
+ * What the rules share about one article, each analysis computed on first use and then kept,
+ * so a rule pays only for what it reads and no two rules tokenize the same text twice.
+ */
+export class CheckContext {
+  readonly text: string;
+  readonly blocks: readonly Block[];
+  readonly dictionary: SpellDictionary;
+  private memo = new Map<string, unknown>();
+
+  constructor(input: CheckInput) {
+    this.text = input.text;
+    this.blocks = input.blocks;
+    this.dictionary = SpellDictionary.english(input.extraWords);
+  }
+
+  private once<T>(key: string, compute: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, compute());
+    return this.memo.get(key) as T;
+  }
+
+  get tokens(): Token[] {
+    return this.once("tokens", () => tokenize(this.text, this.blocks));
+  }
+
+  /** block index → the identical block that stays */
+  get duplicates(): Map<number, number> {
+    return this.once("duplicates", () => duplicateBlocks(this.text, this.blocks));
+  }
+
+  /** Prose blocks still worth checking: a copy that will be deleted only repeats its findings. */
+  get proseBlocks(): Block[] {
+    return this.once("prose", () => this.blocks.filter((b, i) => PROSE.has(b.kind) && !this.duplicates.has(i)));
+  }
+
+  /** Headlines written in Title Case, where capitals carry no meaning. */
+  get titleCaseBlocks(): Set<Block> {
+    return this.once("titleCase", () => new Set(this.blocks.filter((b) => b.kind === "headline" && isTitleCase(this.blockText(b)))));
+  }
+
+  /** Tokens inside the prose blocks, in text order. */
+  get proseTokens(): Array<Token & { block: Block }> {
+    return this.once("proseTokens", () => {
+      const prose = new Set(this.proseBlocks);
+      return this.tokens.filter((t): t is Token & { block: Block } => !!t.block && prose.has(t.block));
+    });
+  }
+
+  get names(): NameIndex {
+    return this.once("names", () => new NameIndex(this));
+  }
+
+  get quotes(): QuoteSpan[] {
+    return this.once("quotes", () => findQuotes(this));
+  }
+
+  get attributions(): Attribution[] {
+    return this.once("attributions", () => attributeQuotes(this));
+  }
+
+  /** Prose tokens lying wholly inside [start, end). */
+  tokensBetween(start: number, end: number): Array<Token & { block: Block }> {
+    const tokens = this.proseTokens;
+    const out: Array<Token & { block: Block }> = [];
+    for (let i = lowerBound(tokens, start); i < tokens.length && tokens[i].start < end; i++) {
+      if (tokens[i].end <= end) out.push(tokens[i]);
+    }
+    return out;
+  }
+
+  /** Whether `pos` lies inside a quotation; inside a quoted title only when `titlesToo`. */
+  inQuotation(pos: number, titlesToo = false): boolean {
+    const quotes = titlesToo ? this.quotes : this.once("spoken", () => this.quotes.filter((q) => !q.title));
+    const i = lowerBound(quotes, pos + 1) - 1;
+    return i >= 0 && pos < quotes[i].end;
+  }
+
+  blockText(block: Block): string {
+    return this.text.slice(block.start, block.end);
+  }
+}
+
+/** The first index whose item starts at or after `pos` (items sorted by start). */
+function lowerBound(items: ReadonlyArray<{ start: number }>, pos: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,23 @@
+/** Verbs that introduce what someone said (plural nouns such as "calls" or "notes" left out on purpose). */
+export const SPEECH_VERBS = new Set(
+  ("say says said tell tells told describe describes described called add adds added ask asks asked write writes wrote " +
+    "stated explain explains explained noted insist insists insisted warn warns warned argue argues argued claimed " +
+    "tweeted posted refers referred remarked replied responded praises praised promise promises promised declares declared " +
+    "announces announced urges urged highlights highlighted labeled labelled termed dubbed recalled admits admitted " +
+    "acknowledged confirmed denied suggested predicted vowed pledged hinted criticized criticised agreed agrees continued " +
+    "countered conceded shouted")
+    .split(" "),
+);
+
+/** "…, calling it a 'kidnapping'": the speaker is the sentence's subject, not the nearest name. */
+export const SPEECH_PARTICIPLES = new Set(
+  ("saying telling describing calling adding asking writing stating explaining noting insisting warning arguing claiming " +
+    "tweeting posting referring remarking replying responding praising promising declaring announcing urging " +
+    "highlighting labeling labelling recalling admitting")
+    .split(" "),
+);
+
+/** "described as 'cordial' by the parties": the source follows "by". */
+export const PASSIVE_BEFORE = /\b(described|called|labell?ed|termed|dubbed|branded|hailed|deemed|characteri[sz]ed)\s+(?:as\s+)?(?:(?:an?|the)\s+)?$/i;
+
+export const SUBJECT_PRONOUNS = new Set(["he", "she"]);

@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { marked } from "../testing";
+import { doubledWord } from "./doubled-word";
+
+describe("doubled-word", () => {
+  it("finds a word written twice, whatever its case", () => {
+    expect(marked(doubledWord, "The the council met. She said the the plan was good.")).toEqual(["The the", "the the"]);
+  });
+
+  it("allows doubles English uses and never joins across blocks", () => {
+    expect(marked(doubledWord, "He had had enough. He said that that was that.\n\nthat")).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { contextFor, marked } from "../testing";
+import { typo } from "./typo";
+
+describe("typo", () => {
+  it("flags a misspelled word with suggestions", () => {
+    const [f] = typo.run(contextFor("The council said the goverment would pay for the repairs."));
+    expect(f.exact).toBe("goverment");
+    expect(f.replacement).toBe("government");
+    expect(f.message).toContain('"government"');
+  });
+
+  it("treats names as names: multi-word, used consistently, or one-off capitalised words mid-sentence", () => {
+    const text = [
+      "Officials met Nicolás Maduro and Senator Bernie Moreno in Caracas.",
+      "Later, Maduro's aides and Moreno spoke with Petro. Petro left early.",
+      "The delegation flew to Zyxwvu on Tuesday.",
+    ].join("\n\n");
+    expect(marked(typo, text)).toEqual([]);
+  });
+
+  it("accepts contractions, possessives, curly apostrophes, acronyms, numbers and hyphenated compounds", () => {
+    expect(marked(typo, "We didn’t know the city's AFP crew met face-to-face in 2025 at 4pm.")).toEqual([]);
+  });
+
+  it("suspects a capitalised word only at a sentence start and one slip from a word", () => {
+    expect(marked(typo, "Teh mayor spoke. Zorblax Industries replied.")).toEqual(["Teh"]);
+  });
+
+  it("adds the newsroom dictionary", () => {
+    expect(marked(typo, "The geofence was deplatformed.")).toEqual(["geofence", "deplatformed"]);
+    expect(marked(typo, "The geofence was deplatformed.", ["geofence", "deplatformed"])).toEqual([]);
+  });
+
+  it("leaves run-together words to the missing-space rule, and compounds of dictionary words alone", () => {
+    expect(marked(typo, "They protected their homes with hoses andsprinklers during the lockdown.")).toEqual([]);
+  });
+});

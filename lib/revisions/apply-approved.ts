@@ -1,0 +1,93 @@
+import { quoteSelector } from "@/lib/anchoring/quote-selector";
+import { reanchor } from "@/lib/anchoring/reanchor";
+import type { Actor } from "@/lib/auth/roles";
+import { recordEvent } from "@/lib/audit/record-event";
+import type { Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { BlockKind } from "@/lib/ingest/blocks";
+import { DECIDED_STATUSES, TRAVELLING_STATUSES } from "@/lib/review/review-rules";
+import { applyChanges } from "./apply-changes";
+
+export interface ApplyOutcome {
+  revisionId: string;
+  number: number;
+  applied: number;
+  moved: number;
+  orphaned: number;
+}
+
+/**
+ * Build the next revision from the current one with every approved, not yet applied change, then
+ * re-anchor every open annotation onto it. Runs inside the caller's transaction, so approving,
+ * applying and recording the revision succeed or fail together. Overlapping approved changes are a
+ * conflict the reviewer resolves: nothing is applied.
+ */
+export async function applyApprovedChanges(tx: Tx, { articleId, actor }: { articleId: string; actor: Actor }): Promise<ApplyOutcome | null> {
+  const current = await tx.revision.findFirst({
+    where: { articleId },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, text: true, blocks: { orderBy: { position: "asc" }, select: { kind: true, start: true, end: true } } },
+  });
+  if (!current) throw new AppError("not_found", "There is no article with that id.");
+  const approved = await tx.annotation.findMany({
+    where: { articleId, revisionId: current.id, status: "approved", appliedRevisionId: null, replacement: { not: null } },
+    select: { id: true, start: true, end: true, exact: true, replacement: true },
+  });
+  if (approved.length === 0) return null;
+
+  const result = applyChanges(
+    current.text,
+    current.blocks.map((b) => ({ ...b, kind: b.kind as BlockKind })),
+    approved.map((a) => ({ id: a.id, start: a.start, end: a.end, replacement: a.replacement! })),
+  );
+  if (!result.ok) {
+    const quote = (id: string) => `“${approved.find((a) => a.id === id)?.exact.slice(0, 40)}”`;
+    const pairs = result.conflicts.map((c) => `${quote(c.a)} and ${quote(c.b)}`).join("; ");
+    throw new AppError("conflict", `These approved changes overlap, so none was applied: ${pairs}. Reject one of each pair, then approve again.`);
+  }
+
+  const next = await tx.revision.create({
+    data: {
+      articleId,
+      number: current.number + 1,
+      text: result.text,
+      reason: `applied ${approved.length} change${approved.length === 1 ? "" : "s"}`,
+      createdById: actor.id,
+      blocks: { createMany: { data: result.blocks.map((b, position) => ({ position, kind: b.kind, start: b.start, end: b.end })) } },
+    },
+    select: { id: true, number: true },
+  });
+  await tx.annotation.updateMany({ where: { id: { in: approved.map((a) => a.id) } }, data: { status: "applied", appliedRevisionId: next.id } });
+
+  // every open mark moves to the new text: by position, then quote, then fuzzy; else orphaned, never guessed
+  const open = await tx.annotation.findMany({
+    where: { articleId, revisionId: current.id, status: { in: [...TRAVELLING_STATUSES] } },
+    select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, status: true },
+  });
+  let moved = 0;
+  let orphaned = 0;
+  for (const a of open) {
+    const hint = a.status === "orphaned" ? undefined : { start: result.map(a.start, "start"), end: result.map(a.end, "end") };
+    const found = a.status === "orphaned" ? null : reanchor(a, result.text, hint);
+    if (found?.status === "anchored") {
+      await tx.annotation.update({
+        where: { id: a.id },
+        data: { revisionId: next.id, start: found.start, end: found.end, ...quoteSelector(result.text, found.start, found.end) },
+      });
+      moved++;
+    } else if ((DECIDED_STATUSES as readonly string[]).includes(a.status)) {
+      continue; // its text is gone; it stays with the revision it was decided on
+    } else if (a.status === "suggested") {
+      // a machine suggestion about text that no longer exists is moot, not lost work
+      await tx.annotation.delete({ where: { id: a.id } });
+    } else {
+      orphaned++;
+      await tx.annotation.update({ where: { id: a.id }, data: { revisionId: next.id, status: "orphaned", version: { increment: 1 } } });
+    }
+  }
+  await recordEvent(tx, {
+    articleId, actorId: actor.id, action: "apply", entityType: "revision", entityId: next.id,
+    before: { revision: current.number }, after: { revision: next.number, applied: approved.map((a) => a.id), orphaned },
+  });
+  return { revisionId: next.id, number: next.number, applied: approved.length, moved, orphaned };
+}

@@ -1,0 +1,34 @@
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { BlockKind } from "@/lib/ingest/blocks";
+import { applyChanges } from "./apply-changes";
+import { compactDiff, wordDiff, type DiffPart } from "./word-diff";
+
+/**
+ * What the text would become if these pending changes were approved: a word diff to show before a
+ * bulk approval. Nothing is written. Overlaps are reported the same way approval would report them.
+ */
+export async function previewApproval({ db, actor, articleId, ids }: { db: Db; actor: Actor; articleId: string; ids: string[] }): Promise<DiffPart[]> {
+  assertCan(actor, "change:review");
+  const current = await db.revision.findFirst({
+    where: { articleId },
+    orderBy: { number: "desc" },
+    select: { id: true, text: true, blocks: { orderBy: { position: "asc" }, select: { kind: true, start: true, end: true } } },
+  });
+  if (!current) throw new AppError("not_found", "There is no article with that id.");
+  const changes = await db.annotation.findMany({
+    where: { articleId, revisionId: current.id, id: { in: ids }, status: "proposed", replacement: { not: null } },
+    select: { id: true, start: true, end: true, exact: true, replacement: true },
+  });
+  const result = applyChanges(
+    current.text,
+    current.blocks.map((b) => ({ ...b, kind: b.kind as BlockKind })),
+    changes.map((c) => ({ id: c.id, start: c.start, end: c.end, replacement: c.replacement! })),
+  );
+  if (!result.ok) {
+    const quote = (id: string) => `“${changes.find((c) => c.id === id)?.exact.slice(0, 40)}”`;
+    throw new AppError("conflict", `These changes overlap: ${result.conflicts.map((c) => `${quote(c.a)} and ${quote(c.b)}`).join("; ")}.`);
+  }
+  return compactDiff(wordDiff(current.text, result.text));
+}

@@ -1,0 +1,15 @@
+import { createHash } from "node:crypto";
+import { quoteSelector } from "@/lib/anchoring/quote-selector";
+
+/** Context kept in a fingerprint, each side: enough to tell two "the the"s apart, short enough to survive nearby edits. */
+const FINGERPRINT_CONTEXT = 16;
+
+/**
+ * A suggestion's identity across re-checks: rule + exact text + a little context. Offsets are left
+ * out on purpose, so a dismissal still holds after text earlier in the article changed.
+ */
+export function fingerprint(rule: string, text: string, start: number, end: number): string {
+  const q = quoteSelector(text, start, end);
+  const key = [rule, q.prefix.slice(-FINGERPRINT_CONTEXT), q.exact, q.suffix.slice(0, FINGERPRINT_CONTEXT)].join("\u241f");
+  return createHash("sha256").update(key).digest("hex").slice(0, 32);
+}

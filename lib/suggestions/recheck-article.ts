@@ -1,0 +1,88 @@
+import { quoteSelector } from "@/lib/anchoring/quote-selector";
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import { recordEvent } from "@/lib/audit/record-event";
+import { runChecks } from "@/lib/checks/run-checks";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { BlockKind } from "@/lib/ingest/blocks";
+import { listDictionaryWords } from "@/lib/dictionary/dictionary-words";
+import { fingerprint } from "./fingerprint";
+
+export interface RecheckArticleOptions {
+  db: Db;
+  actor: Actor;
+  articleId: string;
+}
+
+export interface RecheckResult {
+  checkRunId: string;
+  findings: number;
+  added: number;
+}
+
+/**
+ * Run every check over the article's current revision and store new findings as suggestions.
+ * A finding whose fingerprint the article already has — suggested, accepted, or dismissed — is
+ * skipped, so re-checking never repeats a suggestion nor brings back a dismissed one.
+ */
+export async function recheckArticle({ db, actor, articleId }: RecheckArticleOptions): Promise<RecheckResult> {
+  assertCan(actor, "checks:run");
+  const revision = await db.revision.findFirst({
+    where: { articleId },
+    orderBy: { number: "desc" },
+    select: { id: true, text: true, blocks: { orderBy: { position: "asc" }, select: { kind: true, start: true, end: true } } },
+  });
+  if (!revision) throw new AppError("not_found", "There is no article with that id.");
+  const run = await db.checkRun.create({ data: { revisionId: revision.id, status: "running", startedById: actor.id }, select: { id: true } });
+  try {
+    const extraWords = (await listDictionaryWords({ db })).map((w) => w.word);
+    const { findings, quotes } = runChecks({
+      text: revision.text,
+      blocks: revision.blocks.map((b) => ({ ...b, kind: b.kind as BlockKind })),
+      extraWords,
+    });
+    return await db.$transaction(async (tx) => {
+      const known = new Set(
+        (await tx.annotation.findMany({ where: { articleId, fingerprint: { not: null } }, select: { fingerprint: true } })).map((a) => a.fingerprint),
+      );
+      const fresh: { f: (typeof findings)[number]; fp: string }[] = [];
+      for (const f of findings) {
+        const fp = fingerprint(f.rule, revision.text, f.start, f.end);
+        if (known.has(fp)) continue; // also drops two rules' identical findings in this run
+        known.add(fp);
+        fresh.push({ f, fp });
+      }
+      if (fresh.length > 0) {
+        await tx.annotation.createMany({
+          data: fresh.map(({ f, fp }) => ({
+            articleId,
+            revisionId: revision.id,
+            start: f.start,
+            end: f.end,
+            ...quoteSelector(revision.text, f.start, f.end),
+            category: f.category,
+            replacement: f.replacement,
+            status: "suggested",
+            source: `check:${f.rule}`,
+            message: f.message,
+            confidence: f.confidence,
+            fingerprint: fp,
+            authorId: actor.id,
+          })),
+        });
+      }
+      await tx.checkRun.update({
+        where: { id: run.id },
+        data: { status: "done", findings: findings.length, added: fresh.length, quotes: JSON.stringify(quotes), finishedAt: new Date() },
+      });
+      await recordEvent(tx, {
+        articleId, actorId: actor.id, action: "check", entityType: "revision", entityId: revision.id,
+        after: { findings: findings.length, added: fresh.length },
+      });
+      return { checkRunId: run.id, findings: findings.length, added: fresh.length };
+    });
+  } catch (e) {
+    await db.checkRun.update({ where: { id: run.id }, data: { status: "failed", error: String(e).slice(0, 500), finishedAt: new Date() } });
+    throw e;
+  }
+}
