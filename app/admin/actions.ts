@@ -5,7 +5,7 @@ import { z } from "zod";
 import { runAction } from "@/app/_auth/run-action";
 import { db } from "@/lib/db";
 import { AppError, type ActionResult } from "@/lib/errors";
-import { fieldErrors } from "@/lib/validation";
+import { fieldErrors, parseInput } from "@/lib/validation";
 import { addDictionaryWord, dictionaryWordSchema, removeDictionaryWord } from "@/lib/dictionary/dictionary-words";
 import { undoDismissal } from "@/lib/suggestions/handle-suggestion";
 
@@ -13,9 +13,7 @@ const idVersion = z.object({ id: z.string().min(1), version: z.number().int().mi
 
 export async function undoDismissalAction(input: unknown): Promise<ActionResult<null>> {
   return runAction(async (actor) => {
-    const parsed = idVersion.safeParse(input);
-    if (!parsed.success) throw new AppError("bad_input", "Malformed request.");
-    await undoDismissal({ db, actor, ...parsed.data });
+    await undoDismissal({ db, actor, ...parseInput(idVersion, input, "Malformed request.") });
     revalidatePath("/admin/dismissals");
     return null;
   });

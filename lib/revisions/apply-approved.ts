@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import type { BlockKind } from "@/lib/ingest/blocks";
 import { DECIDED_STATUSES, TRAVELLING_STATUSES } from "@/lib/review/review-rules";
 import { applyChanges } from "./apply-changes";
+import { describeConflicts } from "./describe-conflicts";
 
 export interface ApplyOutcome {
   revisionId: string;
@@ -41,8 +42,7 @@ export async function applyApprovedChanges(tx: Tx, { articleId, actor }: { artic
     approved.map((a) => ({ id: a.id, start: a.start, end: a.end, replacement: a.replacement! })),
   );
   if (!result.ok) {
-    const quote = (id: string) => `“${approved.find((a) => a.id === id)?.exact.slice(0, 40)}”`;
-    const pairs = result.conflicts.map((c) => `${quote(c.a)} and ${quote(c.b)}`).join("; ");
+    const pairs = describeConflicts(result.conflicts, approved);
     throw new AppError("conflict", `These approved changes overlap, so none was applied: ${pairs}. Reject one of each pair, then approve again.`);
   }
 

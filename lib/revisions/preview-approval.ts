@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { BlockKind } from "@/lib/ingest/blocks";
 import { applyChanges } from "./apply-changes";
+import { describeConflicts } from "./describe-conflicts";
 import { compactDiff, wordDiff, type DiffPart } from "./word-diff";
 
 /**
@@ -27,8 +28,7 @@ export async function previewApproval({ db, actor, articleId, ids }: { db: Db; a
     changes.map((c) => ({ id: c.id, start: c.start, end: c.end, replacement: c.replacement! })),
   );
   if (!result.ok) {
-    const quote = (id: string) => `“${changes.find((c) => c.id === id)?.exact.slice(0, 40)}”`;
-    throw new AppError("conflict", `These changes overlap: ${result.conflicts.map((c) => `${quote(c.a)} and ${quote(c.b)}`).join("; ")}.`);
+    throw new AppError("conflict", `These changes overlap: ${describeConflicts(result.conflicts, changes)}.`);
   }
   return compactDiff(wordDiff(current.text, result.text));
 }

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/app/_auth/run-action";
 import { db } from "@/lib/db";
-import { AppError, type ActionResult } from "@/lib/errors";
-import { fieldErrors } from "@/lib/validation";
+import type { ActionResult } from "@/lib/errors";
+import { parseInput as parse } from "@/lib/validation";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/update-annotation";
@@ -14,12 +14,6 @@ import { changeBlockKind } from "@/lib/articles/change-block-kind";
 import { blockKindSchema } from "@/lib/ingest/blocks";
 import { acceptSuggestion, dismissSuggestion } from "@/lib/suggestions/handle-suggestion";
 import { recheckArticle, type RecheckResult } from "@/lib/suggestions/recheck-article";
-
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", "Check the highlighted fields.", fieldErrors(parsed.error));
-  return parsed.data;
-}
 
 export async function createAnnotationAction(input: unknown): Promise<ActionResult<AnnotationView>> {
   const result = await runAction((actor) => createAnnotation({ db, actor, input: parse(createAnnotationSchema, input) }));

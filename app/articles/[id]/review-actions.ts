@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/app/_auth/run-action";
 import { db } from "@/lib/db";
-import { AppError, type ActionResult } from "@/lib/errors";
-import { fieldErrors } from "@/lib/validation";
+import type { ActionResult } from "@/lib/errors";
+import { parseInput as parse } from "@/lib/validation";
 import { addComment, commentBodySchema, type CommentView } from "@/lib/annotations/add-comment";
 import { approveChanges, rejectChange, requestChangesOnAnnotation, resolveNote } from "@/lib/review/decide-change";
 import { approveArticle, requestArticleChanges } from "@/lib/review/decide-article";
@@ -13,12 +13,6 @@ import { submitForReview } from "@/lib/review/submit-for-review";
 import { previewApproval } from "@/lib/revisions/preview-approval";
 import type { ApplyOutcome } from "@/lib/revisions/apply-approved";
 import type { DiffPart } from "@/lib/revisions/word-diff";
-
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_input", "Check the highlighted fields.", fieldErrors(parsed.error));
-  return parsed.data;
-}
 
 const articleRef = z.object({ articleId: z.string().min(1) });
 const decision = z.object({ id: z.string().min(1), version: z.number().int().min(1) });

@@ -11,7 +11,7 @@ import { ingestArticle } from "@/lib/articles/ingest-article";
 import { recheckArticle } from "@/lib/suggestions/recheck-article";
 import { readSource, sourceRequestSchema, type ReadSourceResult } from "@/lib/ingest/read-source";
 import { validateParsed } from "@/lib/ingest/validate-parsed";
-import { fieldErrors } from "@/lib/validation";
+import { parseInput } from "@/lib/validation";
 import { z } from "zod";
 
 /** Parse what the editor gave us and show the blocks before anything is stored. */
@@ -27,9 +27,7 @@ export async function previewArticle(form: FormData): Promise<ActionResult<ReadS
           : null
         : { kind, text: form.get("text") ?? "", url: form.get("url") ?? "" };
     if (!raw) throw new AppError("bad_input", "Choose a file to upload.", { file: "Choose a .txt, .md or .html file." });
-    const request = sourceRequestSchema.safeParse(raw);
-    if (!request.success) throw new AppError("bad_input", "Check the highlighted field.", fieldErrors(request.error));
-    return readSource(request.data, { allowPrivateUrls: env.ALLOW_PRIVATE_URLS });
+    return readSource(parseInput(sourceRequestSchema, raw, "Check the highlighted field."), { allowPrivateUrls: env.ALLOW_PRIVATE_URLS });
   });
 }
 

@@ -1,0 +1,115 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAnnotation } from "@/lib/annotations/create-annotation";
+import { updateAnnotation } from "@/lib/annotations/update-annotation";
+import { getArticle } from "@/lib/articles/get-article";
+import { ingestArticle } from "@/lib/articles/ingest-article";
+import type { Actor } from "@/lib/auth/roles";
+import { exportArticle } from "@/lib/export/export-article";
+import { parseText } from "@/lib/ingest/parse-text";
+import { approveArticle, requestArticleChanges } from "@/lib/review/decide-article";
+import { approveChanges, rejectChange, requestChangesOnAnnotation } from "@/lib/review/decide-change";
+import { submitForReview } from "@/lib/review/submit-for-review";
+import { articleHistory } from "@/lib/revisions/article-history";
+import { createTestDb, makeActor } from "./test-db";
+
+const FIXTURE = readFileSync(path.join(__dirname, "..", "..", "shared", "fixtures", "voz-trump-petro.txt"), "utf8");
+const { db, close } = createTestDb();
+let editor: Actor, reviewer: Actor, reviewer2: Actor, admin: Actor;
+
+beforeAll(async () => {
+  [editor, reviewer, reviewer2, admin] = await Promise.all([makeActor(db, "editor"), makeActor(db, "reviewer"), makeActor(db, "reviewer"), makeActor(db, "admin")]);
+});
+afterAll(close);
+
+async function articleWith(marks: { exact: string; replacement: string | null; category?: "missing_space" | "style" | "other"; occurrence?: number; by?: Actor }[]) {
+  const a = await ingestArticle({ db, actor: editor, parsed: parseText(FIXTURE), sourceKind: "paste" });
+  const text = parseText(FIXTURE).text;
+  const ids: string[] = [];
+  for (const m of marks) {
+    let at = -1;
+    for (let i = 0; i < (m.occurrence ?? 1); i++) at = text.indexOf(m.exact, at + 1);
+    const view = await createAnnotation({
+      db, actor: m.by ?? editor,
+      input: { articleId: a.id, revisionId: a.revisionId, start: at, end: at + m.exact.length, category: m.category ?? "missing_space", replacement: m.replacement, note: null, speaker: null },
+    });
+    ids.push(view.id);
+  }
+  await submitForReview({ db, actor: editor, articleId: a.id });
+  return { id: a.id, ids };
+}
+
+describe("review rules", () => {
+  it("approving applies the change into revision 2 and re-anchors the others", async () => {
+    const a = await articleWith([{ exact: "thecapture", replacement: "the capture" }, { exact: "HouseAFP", replacement: "House AFP" }]);
+    const outcome = await approveChanges({ db, actor: reviewer, articleId: a.id, decisions: [{ id: a.ids[0], version: 1 }] });
+    expect(outcome).toMatchObject({ number: 2, applied: 1, orphaned: 0 });
+    const view = await getArticle({ db, actor: editor, id: a.id });
+    expect(view.revision.text).toContain("following the capture of");
+    const other = view.annotations.find((x) => x.id === a.ids[1])!;
+    expect(view.revision.text.slice(other.start, other.end)).toBe("HouseAFP");
+    const history = await articleHistory({ db, actor: editor, articleId: a.id });
+    expect(history.revisions.at(-1)!.applied.map((c) => c.before)).toEqual(["thecapture"]);
+  });
+
+  it("no self-approval, even for an admin; a reviewer must be someone else", async () => {
+    const a = await articleWith([{ exact: "thecapture", replacement: "the capture", by: admin }]);
+    await expect(approveChanges({ db, actor: admin, articleId: a.id, decisions: [{ id: a.ids[0], version: 1 }] })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(rejectChange({ db, actor: admin, id: a.ids[0], version: 1, reason: "no" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(approveChanges({ db, actor: editor, articleId: a.id, decisions: [{ id: a.ids[0], version: 1 }] })).rejects.toMatchObject({ code: "forbidden" });
+  });
+
+  it("overlapping approved changes are a conflict and nothing is applied", async () => {
+    const a = await articleWith([
+      { exact: "HouseAFP", replacement: "House AFP" },
+      { exact: "at The White HouseAFP", replacement: "at the White House (AFP)", category: "style" },
+    ]);
+    await expect(
+      approveChanges({ db, actor: reviewer, articleId: a.id, decisions: a.ids.map((id) => ({ id, version: 1 })) }),
+    ).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("overlap") });
+    const view = await getArticle({ db, actor: editor, id: a.id });
+    expect(view.revision.number).toBe(1);
+    expect(view.annotations.filter((x) => a.ids.includes(x.id)).map((x) => x.status)).toEqual(["proposed", "proposed"]);
+  });
+
+  it("two reviewers deciding the same change: exactly one wins", async () => {
+    const a = await articleWith([{ exact: "thecapture", replacement: "the capture" }]);
+    const results = await Promise.allSettled([
+      approveChanges({ db, actor: reviewer, articleId: a.id, decisions: [{ id: a.ids[0], version: 1 }] }),
+      approveChanges({ db, actor: reviewer2, articleId: a.id, decisions: [{ id: a.ids[0], version: 1 }] }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect((await db.revision.count({ where: { articleId: a.id } }))).toBe(2);
+  });
+
+  it("reject needs a reason the editor sees; request-changes → needs_work → editor edits → proposed again", async () => {
+    const a = await articleWith([{ exact: "thecapture", replacement: "the capture" }, { exact: "HouseAFP", replacement: "House AFP" }]);
+    await expect(rejectChange({ db, actor: reviewer, id: a.ids[0], version: 1, reason: "  " })).rejects.toMatchObject({ code: "bad_input" });
+    await rejectChange({ db, actor: reviewer, id: a.ids[0], version: 1, reason: "Original spelling is in the quote." });
+    await requestChangesOnAnnotation({ db, actor: reviewer, id: a.ids[1], version: 1, comment: "Use a comma instead." });
+    let view = await getArticle({ db, actor: editor, id: a.id });
+    expect(view.annotations.find((x) => x.id === a.ids[0])).toMatchObject({ status: "rejected", reviewNote: "Original spelling is in the quote." });
+    expect(view.annotations.find((x) => x.id === a.ids[1])).toMatchObject({ status: "needs_work" });
+    await updateAnnotation({ db, actor: editor, input: { id: a.ids[1], version: 2, category: "missing_space", replacement: "House, AFP", note: null, speaker: null } });
+    view = await getArticle({ db, actor: editor, id: a.id });
+    expect(view.annotations.find((x) => x.id === a.ids[1])?.status).toBe("proposed");
+  });
+
+  it("the article is approved only when nothing is pending; request-changes sends it back to editing", async () => {
+    const a = await articleWith([{ exact: "thecapture", replacement: "the capture" }]);
+    await expect(approveArticle({ db, actor: reviewer, articleId: a.id })).rejects.toMatchObject({ code: "conflict" });
+    await requestArticleChanges({ db, actor: reviewer, articleId: a.id, comment: "Fix the caption first." });
+    expect((await db.article.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("editing");
+    await submitForReview({ db, actor: editor, articleId: a.id });
+    await approveChanges({ db, actor: reviewer, articleId: a.id, decisions: [{ id: a.ids[0], version: 1 }] });
+    await approveArticle({ db, actor: reviewer, articleId: a.id });
+    expect((await db.article.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("approved");
+    const csv = await exportArticle({ db, actor: reviewer, articleId: a.id, format: "changes.csv" });
+    expect(csv.body.split("\r\n").filter(Boolean)).toHaveLength(2);
+    expect(csv.body).toContain(editor.name);
+    expect(csv.body).toContain(reviewer.name);
+    const events = (await db.auditEvent.findMany({ where: { articleId: a.id } })).map((e) => e.action);
+    for (const action of ["ingest", "annotate", "submit", "request_changes", "approve", "apply", "article_approve", "export"]) expect(events).toContain(action);
+  });
+});
