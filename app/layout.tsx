@@ -45,6 +45,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   Dictionary
                 </Link>
               )}
+              {can(actor, "api-token:manage") && (
+                <Link href="/admin/tokens" className="text-sm hover:underline">
+                  API tokens
+                </Link>
+              )}
               {can(actor, "dismissal:undo") && (
                 <Link href="/admin/dismissals" className="text-sm hover:underline">
                   Dismissals

@@ -5,6 +5,7 @@
  */
 export type ErrorCode =
   | "bad_input"
+  | "malformed"
   | "empty"
   | "too_large"
   | "binary"
@@ -19,6 +20,8 @@ export type ErrorCode =
 
 const STATUS: Record<ErrorCode, number> = {
   bad_input: 422,
+  /** the request could not be read at all (not JSON) */
+  malformed: 400,
   empty: 422,
   too_large: 413,
   binary: 415,

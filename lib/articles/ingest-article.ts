@@ -3,7 +3,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db";
 import { titleOf, type ParsedArticle } from "@/lib/ingest/blocks";
 
-export type SourceKind = "paste" | "file" | "url" | "cli" | "seed";
+export type SourceKind = "paste" | "file" | "url" | "cli" | "seed" | "api";
 
 export interface IngestArticleOptions {
   db: Db;

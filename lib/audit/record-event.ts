@@ -20,13 +20,16 @@ export type AuditAction =
   | "apply"
   | "article_approve"
   | "comment"
-  | "export";
+  | "export"
+  | "import"
+  | "create_api_token"
+  | "revoke_api_token";
 
 export interface RecordEventOptions {
   articleId: string | null;
   actorId: string | null;
   action: AuditAction;
-  entityType: "article" | "revision" | "annotation" | "dictionary_word";
+  entityType: "article" | "revision" | "annotation" | "dictionary_word" | "api_token";
   entityId: string;
   before?: unknown;
   after?: unknown;

@@ -37,6 +37,7 @@ const PERMISSIONS = {
   "article:approve": ["reviewer", "admin"],
   "comment:create": ["editor", "reviewer", "admin"],
   "audit:read-all": ["admin"],
+  "api-token:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,86 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { fixtureText, signIn } from "./helpers";
+
+/** An admin creates a token in the UI, acting as `who`; the token is read from the page, shown once. */
+async function createToken(page: Page, name: string, actsAs: RegExp): Promise<string> {
+  await page.goto("/admin/tokens");
+  await page.getByLabel("Token name").fill(name);
+  await page.getByLabel("Acts as").selectOption({ label: (await page.getByLabel("Acts as").locator("option").allTextContents()).find((t) => actsAs.test(t))! });
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").textContent())!.trim();
+  expect(token).toMatch(/^cdk_/);
+  return token;
+}
+
+const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+test.describe("REST API with bearer tokens", () => {
+  let editorToken: string;
+  let reviewerToken: string;
+  let api: APIRequestContext;
+
+  test.beforeAll(async ({ browser, playwright, baseURL }) => {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, "admin");
+    editorToken = await createToken(page, "CMS import", /Eddie Editor/);
+    reviewerToken = await createToken(page, "Review bot", /Rita Reviewer/);
+    await page.context().close();
+    api = await playwright.request.newContext({ baseURL }); // no cookies: only the token speaks
+  });
+  test.afterAll(() => api.dispose());
+
+  test("ingest, read, export; errors are JSON with the right status", async () => {
+    const created = await api.post("/api/articles", { headers: auth(editorToken), data: { text: fixtureText() } });
+    expect(created.status()).toBe(201);
+    const body = await created.json();
+    expect(body.blocks.find((b: { kind: string }) => b.kind === "credit").text).toBe("AFP");
+
+    const read = await api.get(`/api/articles/${body.id}`, { headers: auth(editorToken) });
+    expect(read.status()).toBe(200);
+    const article = await read.json();
+    expect(article.status).toBe("ingested");
+    expect(article.revision.text.slice(article.revision.blocks[1].start, article.revision.blocks[1].end)).toBe(article.revision.blocks[1].text);
+
+    const txt = await api.get(`/api/articles/${body.id}/export?format=txt`, { headers: auth(reviewerToken) });
+    expect(txt.status()).toBe(200);
+    expect(await txt.text()).toContain("thecapture");
+
+    // 401: no token, a wrong token
+    expect((await api.get(`/api/articles/${body.id}`)).status()).toBe(401);
+    expect((await api.get(`/api/articles/${body.id}`, { headers: auth("cdk_not-a-real-token") })).status()).toBe(401);
+    // 403: a reviewer's token may not ingest
+    const forbidden = await api.post("/api/articles", { headers: auth(reviewerToken), data: { text: "Headline\n\nBody text here." } });
+    expect(forbidden.status()).toBe(403);
+    // 404, 400, 422 naming the field, 413
+    expect((await api.get("/api/articles/no-such-article", { headers: auth(editorToken) })).status()).toBe(404);
+    const malformed = await api.post("/api/articles", { headers: { ...auth(editorToken), "content-type": "application/json" }, data: Buffer.from("{not json") });
+    expect(malformed.status()).toBe(400);
+    const invalid = await api.post("/api/articles", { headers: auth(editorToken), data: { text: "a", url: "https://example.com/" } });
+    expect(invalid.status()).toBe(422);
+    expect((await invalid.json()).error.fields.text).toMatch(/exactly one/);
+    const badFormat = await api.get(`/api/articles/${body.id}/export?format=pdf`, { headers: auth(editorToken) });
+    expect(badFormat.status()).toBe(422);
+    expect((await badFormat.json()).error.fields).toHaveProperty("format");
+    const huge = await api.post("/api/articles", { headers: auth(editorToken), data: { text: "a".repeat(2 * 1024 * 1024 + 100_000) } });
+    expect(huge.status()).toBe(413);
+
+    // the OpenAPI document is served
+    const doc = await (await api.get("/api/openapi.json")).json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toContain("/api/articles/{id}/annotations");
+  });
+
+  test("a revoked token stops working at once", async ({ browser }) => {
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, "admin");
+    const token = await createToken(page, "Short-lived", /Eddie Editor/);
+    expect((await api.get("/api/openapi.json", { headers: auth(token) })).status()).toBe(200);
+    const created = await api.post("/api/articles", { headers: auth(token), data: { markdown: "# Ferry resumes\n\nThe ferry resumed service on Monday after repairs." } });
+    expect(created.status()).toBe(201);
+    const { id } = await created.json();
+    await page.getByRole("button", { name: "Revoke Short-lived" }).first().click();
+    await expect(page.getByRole("row").filter({ hasText: "Short-lived" }).first()).toContainText("revoked");
+    expect((await api.get(`/api/articles/${id}`, { headers: auth(token) })).status()).toBe(401);
+    await page.context().close();
+  });
+});
