@@ -64,6 +64,30 @@ test.describe("REST API with bearer tokens", () => {
     const huge = await api.post("/api/articles", { headers: auth(editorToken), data: { text: "a".repeat(2 * 1024 * 1024 + 100_000) } });
     expect(huge.status()).toBe(413);
 
+    // W3C Web Annotation: export the collection, import an annotation from "another tool"
+    const collection = await api.get(`/api/articles/${body.id}/annotations`, { headers: auth(reviewerToken) });
+    expect(collection.status()).toBe(200);
+    expect(collection.headers()["content-type"]).toContain("application/ld+json");
+    expect((await collection.json())["@context"]).toBe("http://www.w3.org/ns/anno.jsonld");
+    const incoming = {
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      id: "https://other.example/anno/1",
+      type: "Annotation",
+      motivation: "editing",
+      body: [
+        { type: "TextualBody", purpose: "editing", value: "the capture" },
+        { type: "TextualBody", purpose: "tagging", value: "missing_space" },
+      ],
+      target: { source: "https://voz.us/story", selector: { type: "TextQuoteSelector", exact: "thecapture", prefix: "situation in Venezuela following ", suffix: " of dictator" } },
+    };
+    const imported = await api.post(`/api/articles/${body.id}/annotations`, { headers: auth(editorToken), data: incoming });
+    expect(imported.status()).toBe(201);
+    expect((await imported.json()).imported).toHaveLength(1);
+    expect((await api.post(`/api/articles/${body.id}/annotations`, { headers: auth(reviewerToken), data: incoming })).status()).toBe(403);
+    const after = await (await api.get(`/api/articles/${body.id}/annotations`, { headers: auth(editorToken) })).json();
+    const items = after.first.items as { id: string; body: { purpose: string; value: string }[] }[];
+    expect(items.some((a) => a.body.some((b) => b.purpose === "editing" && b.value === "the capture"))).toBe(true);
+
     // the OpenAPI document is served
     const doc = await (await api.get("/api/openapi.json")).json();
     expect(doc.openapi).toBe("3.1.0");

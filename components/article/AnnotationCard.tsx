@@ -40,11 +40,12 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
         <span className="rounded-full border border-stone-500 px-1.5 text-[10px] font-bold">{number}</span>
         <span className={`mark-${a.category} rounded px-1.5 font-medium`}>{CATEGORY_LABELS[a.category]}</span>
         <span className="text-xs text-stone-600">{a.status.replace("_", " ")}</span>
-        {a.source !== "editor" && (
+        {a.source.startsWith("check:") && (
           <span className="text-xs text-stone-600" title="found by an automatic check">
             · <span aria-hidden="true">⚙</span> {a.source.replace("check:", "check: ")}
           </span>
         )}
+        {a.source === "import" && <span className="text-xs text-stone-600">· imported</span>}
       </header>
       <p className="font-serif">
         {a.replacement === null ? (

@@ -67,6 +67,11 @@ export function ArticleStatusBar(p: ArticleStatusBarProps) {
                 </a>
               </li>
             ))}
+            <li>
+              <a href={`/api/articles/${p.articleId}/annotations`} className="block py-0.5 text-blue-900 underline">
+                Annotations (W3C JSON-LD)
+              </a>
+            </li>
           </ul>
         </details>
       </span>

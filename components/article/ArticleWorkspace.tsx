@@ -83,6 +83,9 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
 
   // a server refresh (after any save, or a new revision) is the source of truth
   useEffect(() => setAnnotations(article.annotations), [article.annotations]);
+  // marks the page interactive for tests and the scale benchmark
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   const placed = useMemo(() => annotations.filter((a) => DRAWN.has(a.status)), [annotations]);
   const orphans = useMemo(() => annotations.filter((a) => a.status === "orphaned"), [annotations]);
@@ -286,7 +289,7 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
         onApproveArticle={() => act(() => approveArticleAction({ articleId: article.id }), () => "Article approved.")}
         onRequestChanges={(comment) => act(() => requestArticleChangesAction({ articleId: article.id, comment }), () => "Sent back to editing.")}
       />
-      <div className="grid gap-6 lg:grid-cols-12">
+      <div className="grid gap-6 lg:grid-cols-12" data-hydrated={hydrated || undefined}>
         <div className="lg:col-span-7">
           <ArticleText
             ref={textRef}

@@ -1,5 +1,5 @@
 import search from "approx-string-match";
-import { similarity } from "./edit-distance";
+import { editDistance, similarity } from "./edit-distance";
 import { CONTEXT_CHARS, isValidRange } from "./quote-selector";
 
 /** An annotation's selectors on the revision it was made on (TextPositionSelector + TextQuoteSelector). */
@@ -77,8 +77,14 @@ export function reanchor(anchor: Anchor, newText: string, hint?: Range): Reancho
     end: Math.min(newText.length, centre.end + radius),
   });
   if (expected) {
-    const rewritten = [...exact, ...approximateMatches(newText, quote, around(expected, 2 * quote.length))];
-    return judge(rewritten.filter((m) => overlaps(m, expected)));
+    // The map says exactly where this text went and that a change rewrote it: judge that very range.
+    // Searching around it lets an approximate match borrow neighbouring words to make up for the edit
+    // and spill past the mark's own text (measured by bench/anchoring.ts as its only wrong anchors).
+    const here = { ...expected, errors: editDistance(quote, newText.slice(expected.start, expected.end)) };
+    if (quoteSimilarity(here, quote.length) < MIN_QUOTE_SIMILARITY) {
+      return { status: "orphaned", score: 0, reason: "a change rewrote most of the quoted text" };
+    }
+    return judge([here]);
   }
   const start = Math.min(Math.max(anchor.start, 0), newText.length);
   const window = around({ start, end: start + quote.length }, SEARCH_RADIUS);

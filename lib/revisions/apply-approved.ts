@@ -66,15 +66,22 @@ export async function applyApprovedChanges(tx: Tx, { articleId, actor }: { artic
   });
   let moved = 0;
   let orphaned = 0;
+  // Most marks only shift by the length change of the edits before them and keep their quote:
+  // those move in one updateMany per shift; only marks whose text or context changed are written
+  // one by one. (2,000 single-row updates would dominate the apply time on a long article.)
+  const byShift = new Map<number, string[]>();
   for (const a of open) {
     const hint = a.status === "orphaned" ? undefined : { start: result.map(a.start, "start"), end: result.map(a.end, "end") };
     const found = a.status === "orphaned" ? null : reanchor(a, result.text, hint);
     if (found?.status === "anchored") {
-      await tx.annotation.update({
-        where: { id: a.id },
-        data: { revisionId: next.id, start: found.start, end: found.end, ...quoteSelector(result.text, found.start, found.end) },
-      });
       moved++;
+      const quote = quoteSelector(result.text, found.start, found.end);
+      const shift = found.start - a.start;
+      if (found.end - a.end === shift && quote.exact === a.exact && quote.prefix === a.prefix && quote.suffix === a.suffix) {
+        byShift.set(shift, [...(byShift.get(shift) ?? []), a.id]);
+      } else {
+        await tx.annotation.update({ where: { id: a.id }, data: { revisionId: next.id, start: found.start, end: found.end, ...quote } });
+      }
     } else if ((DECIDED_STATUSES as readonly string[]).includes(a.status)) {
       continue; // its text is gone; it stays with the revision it was decided on
     } else if (a.status === "suggested") {
@@ -83,6 +90,15 @@ export async function applyApprovedChanges(tx: Tx, { articleId, actor }: { artic
     } else {
       orphaned++;
       await tx.annotation.update({ where: { id: a.id }, data: { revisionId: next.id, status: "orphaned", version: { increment: 1 } } });
+    }
+  }
+  for (const [shift, ids] of byShift) {
+    // chunks keep the IN list under SQLite's bound-parameter limit
+    for (let i = 0; i < ids.length; i += 500) {
+      await tx.annotation.updateMany({
+        where: { id: { in: ids.slice(i, i + 500) } },
+        data: { revisionId: next.id, start: { increment: shift }, end: { increment: shift } },
+      });
     }
   }
   await recordEvent(tx, {
