@@ -124,11 +124,16 @@ async function main() {
     await context.addCookies(cookie.split("; ").map((c) => ({ name: c.split("=")[0], value: c.slice(c.indexOf("=") + 1), url: BASE })));
     const tab = await context.newPage();
     const interactive: number[] = [];
+    const allCards: number[] = [];
+    const totalMarks = await db.annotation.count({ where: { articleId: article.id } });
     const staticPaint: number[] = [];
     for (let i = 0; i < 4; i++) {
       await tab.goto(page, { waitUntil: "commit" });
       await tab.waitForSelector("[data-hydrated]", { timeout: 60_000 });
       if (i > 0) interactive.push(await tab.evaluate(() => performance.now())); // first load warms the build's caches
+      // the rest of the cards render in background batches; note when the last one is in
+      await tab.waitForFunction((n) => document.querySelectorAll("[data-annotation-id]").length >= n, totalMarks, { timeout: 60_000 });
+      if (i > 0) allCards.push(await tab.evaluate(() => performance.now()));
     }
     // floor: the raw text as a page, until load
     const floorServer = createServer((_req, res) => res.end(`<!doctype html><pre>${parsed.text.replace(/</g, "&lt;")}</pre>`));
@@ -139,11 +144,7 @@ async function main() {
       if (i > 0) staticPaint.push(await tab.evaluate(() => performance.now()));
     }
     floorServer.close();
-    const marks = await (async () => {
-      await tab.goto(page);
-      await tab.waitForSelector("[data-hydrated]");
-      return tab.locator("[data-annotation-id]").count();
-    })();
+    const marks = totalMarks;
     await browser.close();
 
     // --- approve 50 changes at once: apply + re-anchor the other 2,000 marks ---
@@ -170,13 +171,14 @@ async function main() {
     const rows = [
       ["article page, server (median)", ms(pct(serverTimes, 50)), ms(pct(staticTimes, 50)), "static file of the text", "< 300 ms", pct(serverTimes, 50) < 300 ? "met" : "MISSED"],
       ["text + panel interactive (median)", ms(pct(interactive, 50)), ms(pct(staticPaint, 50)), "raw text page, load", "< 1500 ms", pct(interactive, 50) < 1500 ? "met" : "MISSED"],
+      [`all ${totalMarks.toLocaleString("en")} cards rendered (median)`, ms(pct(allCards, 50)), "", "", "", ""],
       ["save one annotation p50", ms(pct(saveTimes, 50)), ms(pct(bareTimes, 50)), "bare Prisma insert", "", ""],
       ["save one annotation p95", ms(pct(saveTimes, 95)), ms(pct(bareTimes, 95)), "bare Prisma insert", "< 100 ms", pct(saveTimes, 95) < 100 ? "met" : "MISSED"],
       [`apply 50 changes (+ re-anchor ${outcome.moved})`, ms(applyMs), ms(spliceMs), "string splice only", "< 500 ms", applyMs < 500 ? "met" : "MISSED"],
     ];
     const report = [
       `Copydesk scale benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`,
-      `article: ${words.toLocaleString("en")} words, ${parsed.text.length.toLocaleString("en")} characters, ${marks.toLocaleString("en")} annotation cards on the page`,
+      `article: ${words.toLocaleString("en")} words, ${parsed.text.length.toLocaleString("en")} characters, ${marks.toLocaleString("en")} annotations (cards render progressively: ${150} with the page, the rest in background batches)`,
       "",
       table(["measure", "copydesk", "floor (peer)", "peer is", "goal", ""], rows),
     ].join("\n");

@@ -62,6 +62,8 @@ type Mode =
 
 /** Statuses whose highlight is drawn in the text (orphaned marks have no place in it). */
 const DRAWN = new Set(["suggested", "proposed", "needs_work", "rejected", "resolved", "approved"]);
+const INITIAL_CARDS = 150;
+const CARD_BATCH = 200;
 
 /** The article page: text on the left, annotation panel on the right, kept in step both ways. */
 export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps) {
@@ -87,6 +89,12 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
 
+  // A long investigation has thousands of cards: render the first ones with the page, the rest in
+  // background batches, so the text and panel are usable at once (measured by bench/scale.ts).
+  const [cardLimit, setCardLimit] = useState(INITIAL_CARDS);
+  const [, startCardTransition] = useTransition();
+  const focusWhenShown = useRef<string | null>(null);
+
   const placed = useMemo(() => annotations.filter((a) => DRAWN.has(a.status)), [annotations]);
   const orphans = useMemo(() => annotations.filter((a) => a.status === "orphaned"), [annotations]);
   const numbers = useMemo(() => new Map(annotations.map((a, i) => [a.id, i + 1])), [annotations]);
@@ -95,6 +103,20 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
   const reviewable = can.review && article.status === "in_review";
   const approvable = annotations.filter((a) => a.status === "proposed" && a.replacement !== null && a.authorId !== actor.id);
   const suggestions = annotations.filter((a) => a.status === "suggested").length;
+
+  useEffect(() => {
+    if (cardLimit >= placed.length) return;
+    const t = setTimeout(() => startCardTransition(() => setCardLimit((n) => n + CARD_BATCH)), 0);
+    return () => clearTimeout(t);
+  }, [cardLimit, placed.length]);
+  useEffect(() => {
+    const id = focusWhenShown.current;
+    const card = id ? cardRefs.current.get(id) : undefined;
+    if (!card) return;
+    focusWhenShown.current = null;
+    card.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    card.focus({ preventScroll: true });
+  });
 
   function announce(message: string) {
     setAnnouncement(message);
@@ -105,9 +127,16 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
     const a = annotations.find((x) => x.id === id);
     if (a) announce(`${a.status === "suggested" ? "Suggestion" : "Annotation"} ${numbers.get(id)}: ${a.category.replace("_", " ")}, “${a.exact.slice(0, 60)}”, ${a.status.replace("_", " ")}.`);
     if (from !== "panel") {
+      // the card may not be rendered yet on a long article: show up to it, then focus it
+      focusWhenShown.current = id;
+      const index = placed.findIndex((x) => x.id === id);
+      if (index >= cardLimit) setCardLimit(index + 1);
       const card = cardRefs.current.get(id);
-      card?.scrollIntoView({ block: "nearest", behavior: "smooth" });
-      card?.focus({ preventScroll: true });
+      if (card) {
+        focusWhenShown.current = null;
+        card.scrollIntoView({ block: "nearest", behavior: "smooth" });
+        card.focus({ preventScroll: true });
+      }
     }
     if (from !== "text") textRef.current?.querySelector(`[data-badge="${id}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
   }
@@ -408,7 +437,7 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
                   <p className="text-sm text-stone-600">No annotations yet.</p>
                 ) : (
                   <ol className="space-y-2" aria-label="Annotation cards">
-                    {placed.map(card)}
+                    {placed.slice(0, cardLimit).map(card)}
                   </ol>
                 )}
               </div>
