@@ -49,7 +49,7 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
       </header>
       <p className="font-serif">
         {a.replacement === null ? (
-          <q className="text-stone-800">{truncate(a.exact)}</q>
+          <span className="border-l-2 border-stone-300 pl-1 text-stone-800">{truncate(a.exact)}</span>
         ) : a.replacement === "" ? (
           <>
             <del className="bg-red-50 text-red-900">{truncate(a.exact)}</del> <span className="text-xs text-stone-600">(delete)</span>
