@@ -3,8 +3,19 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { currentActor } from "@/app/_auth/current-actor";
 import { signOut } from "@/app/signin/actions";
-import { can } from "@/lib/auth/roles";
+import { can, type Permission } from "@/lib/auth/roles";
 import "./globals.css";
+
+/** The main navigation; each link shows only to roles that may use its page (the page checks again). */
+const NAV: { href: string; label: string; permission?: Permission }[] = [
+  { href: "/", label: "Articles" },
+  { href: "/articles/new", label: "Ingest article", permission: "article:ingest" },
+  { href: "/review", label: "Review queue", permission: "change:review" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit:read-all" },
+  { href: "/admin/dictionary", label: "Dictionary", permission: "dictionary:edit" },
+  { href: "/admin/tokens", label: "API tokens", permission: "api-token:manage" },
+  { href: "/admin/dismissals", label: "Dismissals", permission: "dismissal:undo" },
+];
 
 export const metadata: Metadata = { title: "Copydesk", description: "Editorial review for the copy desk" };
 
@@ -22,39 +33,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/" className="font-serif text-xl font-bold">
                 Copydesk
               </Link>
-              <Link href="/" className="text-sm hover:underline">
-                Articles
-              </Link>
-              {can(actor, "article:ingest") && (
-                <Link href="/articles/new" className="text-sm hover:underline">
-                  Ingest article
+              {NAV.filter((item) => !item.permission || can(actor, item.permission)).map((item) => (
+                <Link key={item.href} href={item.href} className="text-sm hover:underline">
+                  {item.label}
                 </Link>
-              )}
-              {can(actor, "change:review") && (
-                <Link href="/review" className="text-sm hover:underline">
-                  Review queue
-                </Link>
-              )}
-              {can(actor, "audit:read-all") && (
-                <Link href="/admin/audit" className="text-sm hover:underline">
-                  Audit log
-                </Link>
-              )}
-              {can(actor, "dictionary:edit") && (
-                <Link href="/admin/dictionary" className="text-sm hover:underline">
-                  Dictionary
-                </Link>
-              )}
-              {can(actor, "api-token:manage") && (
-                <Link href="/admin/tokens" className="text-sm hover:underline">
-                  API tokens
-                </Link>
-              )}
-              {can(actor, "dismissal:undo") && (
-                <Link href="/admin/dismissals" className="text-sm hover:underline">
-                  Dismissals
-                </Link>
-              )}
+              ))}
               <span className="ml-auto text-sm text-stone-700">
                 {actor.name} · <span className="font-medium">{actor.role}</span>
               </span>
