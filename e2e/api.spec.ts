@@ -87,6 +87,10 @@ test.describe("REST API with bearer tokens", () => {
     const after = await (await api.get(`/api/articles/${body.id}/annotations`, { headers: auth(editorToken) })).json();
     const items = after.first.items as { id: string; body: { purpose: string; value: string }[] }[];
     expect(items.some((a) => a.body.some((b) => b.purpose === "editing" && b.value === "the capture"))).toBe(true);
+    // every exported id resolves to that annotation
+    const one = await api.get(new URL(items[0].id).pathname, { headers: auth(reviewerToken) });
+    expect(one.status()).toBe(200);
+    expect((await one.json()).id).toBe(items[0].id);
 
     // the OpenAPI document is served
     const doc = await (await api.get("/api/openapi.json")).json();

@@ -81,6 +81,10 @@ test("editor proposes four fixes; a reviewer approves three, rejects one; export
   const diff = reviewer.getByLabel("Word diff from revision 1 to 4");
   await expect(diff.locator("del").filter({ hasText: "thecapture" })).toHaveCount(1);
   await expect(diff.locator("ins").filter({ hasText: "the capture" })).toHaveCount(1);
+  // each revision has a stable page (the target of exported W3C annotations)
+  await reviewer.getByRole("link", { name: "Revision 1", exact: true }).click();
+  await expect(reviewer.getByRole("heading", { name: "Revision 1" })).toBeVisible();
+  await expect(reviewer.getByText("thecapture", { exact: false })).toBeVisible();
   await reviewerContext.close();
 
   // the editor sees the rejection reason

@@ -64,6 +64,13 @@ export function openApiDocument(serverUrl: string) {
           },
         },
       },
+      "/api/articles/{id}/annotations/{annotationId}": {
+        get: {
+          summary: "One annotation as a W3C Web Annotation (what its exported id resolves to)",
+          parameters: [idParam, { name: "annotationId", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "Annotation", content: { "application/ld+json": { schema: { type: "object" } } } }, ...errors },
+        },
+      },
       "/api/articles/{id}/export": {
         get: {
           summary: "Export the current revision, or its change report",

@@ -33,7 +33,10 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
             {[...history.revisions].reverse().map((r) => (
               <li key={r.id} className="rounded border border-stone-300 bg-white p-3 text-sm">
                 <h3 className="font-semibold">
-                  Revision {r.number} <span className="font-normal text-stone-600">— {r.reason}</span>
+                  <Link href={`/articles/${id}/revisions/${r.number}`} className="hover:underline">
+                    Revision {r.number}
+                  </Link>{" "}
+                  <span className="font-normal text-stone-600">— {r.reason}</span>
                 </h3>
                 <p className="text-xs text-stone-700">
                   {r.createdByName}, <time dateTime={r.createdAt}>{r.createdAt.replace("T", " ").slice(0, 16)}</time>
