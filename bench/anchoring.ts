@@ -11,7 +11,8 @@
  * knows where each annotation's characters really went, moved paragraphs included.
  */
 import DiffMatchPatch from "diff-match-patch";
-import { reanchor, type Anchor } from "@/lib/anchoring/reanchor";
+import type { Anchor } from "@/lib/anchoring/reanchor";
+import { reanchorAfterEdit } from "@/lib/anchoring/reanchor-after-edit";
 import { quoteSelector } from "@/lib/anchoring/quote-selector";
 import type { Block } from "@/lib/ingest/blocks";
 import { parseText } from "@/lib/ingest/parse-text";
@@ -217,9 +218,9 @@ function judge(found: Range | null, truth: Truth): Outcome {
   return found.start === truth.range.start && found.end === truth.range.end ? "correct" : "edges";
 }
 
-function ours(anchors: Anchor[], text: string, map: PositionMap): Array<Range | null> {
+function ours(anchors: Anchor[], oldText: string, text: string, map: PositionMap): Array<Range | null> {
   return anchors.map((a) => {
-    const r = reanchor(a, text, { start: map(a.start, "start"), end: map(a.end, "end") });
+    const r = reanchorAfterEdit(a, oldText, text, map);
     return r.status === "anchored" ? { start: r.start, end: r.end } : null;
   });
 }
@@ -290,7 +291,7 @@ function main() {
   const dmp = new DiffMatchPatch();
   dmp.Match_Threshold = 0.5;
   dmp.Match_Distance = 1000;
-  const methods = ["ours (reanchor, mapped hint)", "diff-match-patch (old offset)", "diff-match-patch (mapped offset)"] as const;
+  const methods = ["ours (reanchorAfterEdit)", "diff-match-patch (old offset)", "diff-match-patch (mapped offset)"] as const;
   const totals = methods.map(zero);
   const rows: Array<Array<string | number>> = [];
   const classRows: Array<Array<string | number>> = [];
@@ -314,7 +315,7 @@ function main() {
     const truths = anchors.map((a) => truthOf(a, edits, where, mine.newStart, moved));
 
     const results = [
-      timed(() => ours(anchors, applied.text, applied.map), REPEATS),
+      timed(() => ours(anchors, text, applied.text, applied.map), REPEATS),
       timed(() => peer(dmp, anchors, applied.text, (a) => a.start), 0),
       timed(() => peer(dmp, anchors, applied.text, (a) => applied.map(a.start, "start")), 0),
     ];

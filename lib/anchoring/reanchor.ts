@@ -59,8 +59,9 @@ interface Candidate extends Match {
  *   rewritten range counts (a copy elsewhere is another text);
  * - it collapsed to a point: the text was deleted or moved away, and moved text is unchanged, so only
  *   an exact copy counts (a look-alike elsewhere is not this text).
+ * `others` lists where the old text's other copies of the quote landed: those are never this mark.
  */
-export function reanchor(anchor: Anchor, newText: string, hint?: Range): Reanchored {
+export function reanchor(anchor: Anchor, newText: string, hint?: Range, others: Range[] = []): Reanchored {
   if (anchor.exact === "") return { status: "orphaned", score: 0, reason: "the annotation quotes no text" };
   const expected = hint && isInside(hint, newText.length) ? hint : undefined;
   if (expected && newText.slice(expected.start, expected.end) === anchor.exact) {
@@ -69,7 +70,9 @@ export function reanchor(anchor: Anchor, newText: string, hint?: Range): Reancho
 
   const quote = anchor.exact;
   const judge = (found: Match[]) => decide(found.map(scorer(anchor, newText)), quote.length);
-  const exact = exactMatches(newText, quote);
+  // `others`: where other copies of the quote that were in the old text landed. They were never this
+  // annotation's text, however well their context fits (reanchorAfterEdit computes them).
+  const exact = exactMatches(newText, quote).filter((m) => !others.some((o) => o.start === m.start && o.end === m.end));
   if (expected && expected.start === expected.end) return judge(exact);
 
   const around = (centre: Range, radius: number) => ({

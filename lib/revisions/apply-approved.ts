@@ -1,5 +1,5 @@
 import { quoteSelector } from "@/lib/anchoring/quote-selector";
-import { reanchor } from "@/lib/anchoring/reanchor";
+import { reanchorAfterEdit } from "@/lib/anchoring/reanchor-after-edit";
 import type { Actor } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Tx } from "@/lib/db";
@@ -71,8 +71,7 @@ export async function applyApprovedChanges(tx: Tx, { articleId, actor }: { artic
   // one by one. (2,000 single-row updates would dominate the apply time on a long article.)
   const byShift = new Map<number, string[]>();
   for (const a of open) {
-    const hint = a.status === "orphaned" ? undefined : { start: result.map(a.start, "start"), end: result.map(a.end, "end") };
-    const found = a.status === "orphaned" ? null : reanchor(a, result.text, hint);
+    const found = a.status === "orphaned" ? null : reanchorAfterEdit(a, current.text, result.text, result.map);
     if (found?.status === "anchored") {
       moved++;
       const quote = quoteSelector(result.text, found.start, found.end);
