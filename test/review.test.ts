@@ -12,6 +12,8 @@ import { approveArticle, requestArticleChanges } from "@/lib/review/decide-artic
 import { approveChanges, rejectChange, requestChangesOnAnnotation } from "@/lib/review/decide-change";
 import { submitForReview } from "@/lib/review/submit-for-review";
 import { articleHistory } from "@/lib/revisions/article-history";
+import { changeBlockKind } from "@/lib/articles/change-block-kind";
+import { recheckArticle } from "@/lib/suggestions/recheck-article";
 import { createTestDb, makeActor } from "./test-db";
 
 const FIXTURE = readFileSync(path.join(__dirname, "..", "..", "shared", "fixtures", "voz-trump-petro.txt"), "utf8");
@@ -111,5 +113,13 @@ describe("review rules", () => {
     expect(csv.body).toContain(reviewer.name);
     const events = (await db.auditEvent.findMany({ where: { articleId: a.id } })).map((e) => e.action);
     for (const action of ["ingest", "annotate", "submit", "request_changes", "approve", "apply", "article_approve", "export"]) expect(events).toContain(action);
+
+    // an approved article is closed on the server, not only in the page
+    const revision = (await getArticle({ db, actor: editor, id: a.id })).revision;
+    await expect(changeBlockKind({ db, actor: editor, articleId: a.id, revisionId: revision.id, position: 0, kind: "junk" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(recheckArticle({ db, actor: editor, articleId: a.id })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      createAnnotation({ db, actor: editor, input: { articleId: a.id, revisionId: revision.id, start: 0, end: 3, category: "other", replacement: null, note: "late", speaker: null } }),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 });

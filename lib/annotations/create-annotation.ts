@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { annotationViewSelect, toAnnotationView } from "./annotation-view";
 import type { CreateAnnotationInput } from "./schema";
+import { assertArticleOpen } from "@/lib/articles/assert-article-open";
 import { currentRevision } from "@/lib/articles/current-revision";
 
 export interface CreateAnnotationOptions {
@@ -20,8 +21,7 @@ export interface CreateAnnotationOptions {
 export async function createAnnotation({ db, actor, input }: CreateAnnotationOptions) {
   assertCan(actor, "annotation:create");
   return db.$transaction(async (tx) => {
-    const article = await tx.article.findUnique({ where: { id: input.articleId }, select: { status: true } });
-    if (article?.status === "approved") throw new AppError("conflict", "The article is approved and closed for changes.");
+    await assertArticleOpen(tx, input.articleId);
     const revision = await currentRevision(tx, input.articleId);
     if (revision.id !== input.revisionId) {
       throw new AppError("conflict", "The article has a newer revision since you opened it. Reload to mark the current text.");

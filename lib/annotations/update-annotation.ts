@@ -2,6 +2,7 @@ import { canChangeAnnotation, type Actor } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { assertArticleOpen } from "@/lib/articles/assert-article-open";
 import { annotationViewSelect, toAnnotationView, type AnnotationView } from "./annotation-view";
 import type { DeleteAnnotationInput, UpdateAnnotationInput } from "./schema";
 
@@ -62,6 +63,7 @@ async function loadForChange(tx: Tx, actor: Actor, id: string) {
   if (!canChangeAnnotation(actor, row.authorId)) {
     throw new AppError("forbidden", "You can change only your own annotations.");
   }
+  await assertArticleOpen(tx, row.articleId);
   return toAnnotationView(row);
 }
 

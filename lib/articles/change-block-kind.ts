@@ -3,6 +3,8 @@ import { recordEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { BlockKind } from "@/lib/ingest/blocks";
+import { assertArticleOpen } from "./assert-article-open";
+import { currentRevision } from "./current-revision";
 
 export interface ChangeBlockKindOptions {
   db: Db;
@@ -22,14 +24,10 @@ export interface ChangeBlockKindOptions {
 export async function changeBlockKind({ db, actor, articleId, revisionId, position, kind }: ChangeBlockKindOptions) {
   assertCan(actor, "article:edit-blocks");
   return db.$transaction(async (tx) => {
-    const current = await tx.revision.findFirst({
-      where: { articleId },
-      orderBy: { number: "desc" },
-      select: { id: true, number: true, text: true, blocks: { orderBy: { position: "asc" }, select: { position: true, kind: true, start: true, end: true } } },
-    });
-    if (!current) throw new AppError("not_found", "There is no article with that id.");
+    await assertArticleOpen(tx, articleId);
+    const current = await currentRevision(tx, articleId);
     if (current.id !== revisionId) throw new AppError("conflict", "The article changed since you opened it. Reload and try again.");
-    const block = current.blocks.find((b) => b.position === position);
+    const block = current.blocks[position];
     if (!block) throw new AppError("bad_input", "There is no such block.");
     if (block.kind === kind) return { revisionId: current.id };
 
@@ -40,7 +38,7 @@ export async function changeBlockKind({ db, actor, articleId, revisionId, positi
         text: current.text,
         reason: `block ${position + 1}: ${block.kind} → ${kind}`,
         createdById: actor.id,
-        blocks: { createMany: { data: current.blocks.map((b) => ({ ...b, kind: b.position === position ? kind : b.kind })) } },
+        blocks: { createMany: { data: current.blocks.map((b, i) => ({ position: i, start: b.start, end: b.end, kind: i === position ? kind : b.kind })) } },
       },
       select: { id: true, number: true },
     });

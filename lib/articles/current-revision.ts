@@ -1,13 +1,21 @@
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Block, BlockKind } from "@/lib/ingest/blocks";
 
-/** The newest revision of an article (revisions are numbered 1, 2, … and never edited). */
-export async function currentRevision(tx: Tx, articleId: string) {
+export interface CurrentRevision {
+  id: string;
+  number: number;
+  text: string;
+  blocks: Block[];
+}
+
+/** The newest revision of an article with its blocks in order (revisions are numbered 1, 2, … and never edited). */
+export async function currentRevision(tx: Tx, articleId: string): Promise<CurrentRevision> {
   const revision = await tx.revision.findFirst({
     where: { articleId },
     orderBy: { number: "desc" },
-    select: { id: true, number: true, text: true },
+    select: { id: true, number: true, text: true, blocks: { orderBy: { position: "asc" }, select: { kind: true, start: true, end: true } } },
   });
-  if (!revision) throw new AppError("not_found", "No such article.");
-  return revision;
+  if (!revision) throw new AppError("not_found", "There is no article with that id.");
+  return { ...revision, blocks: revision.blocks.map((b) => ({ ...b, kind: b.kind as BlockKind })) };
 }

@@ -3,7 +3,7 @@ import { assertCan, type Actor } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { BlockKind } from "@/lib/ingest/blocks";
+import { currentRevision } from "@/lib/articles/current-revision";
 import { toHtml, toMarkdown, toPlainText } from "./article-export";
 import { changeReport, changeReportCsv, changeReportMarkdown } from "./change-report";
 
@@ -22,16 +22,10 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /** The current revision (or its change report) in one format, and an audit event saying who took it. */
 export async function exportArticle({ db, actor, articleId, format }: { db: Db; actor: Actor; articleId: string; format: ExportFormat }) {
   assertCan(actor, "article:read");
-  const article = await db.article.findUnique({
-    where: { id: articleId },
-    select: {
-      title: true,
-      revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, text: true, blocks: { orderBy: { position: "asc" }, select: { kind: true, start: true, end: true } } } },
-    },
-  });
-  const revision = article?.revisions[0];
-  if (!article || !revision) throw new AppError("not_found", "There is no article with that id.");
-  const doc = { text: revision.text, blocks: revision.blocks.map((b) => ({ ...b, kind: b.kind as BlockKind })) };
+  const article = await db.article.findUnique({ where: { id: articleId }, select: { title: true } });
+  if (!article) throw new AppError("not_found", "There is no article with that id.");
+  const revision = await currentRevision(db, articleId);
+  const doc = { text: revision.text, blocks: revision.blocks };
   const body =
     format === "txt" ? toPlainText(doc)
     : format === "md" ? toMarkdown(doc)

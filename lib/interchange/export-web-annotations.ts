@@ -1,5 +1,6 @@
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
+import { currentRevision } from "@/lib/articles/current-revision";
 import { AppError } from "@/lib/errors";
 import { toAnnotationCollection, toWebAnnotation, type AnnotationCollection, type ExportableAnnotation, type WebAnnotation } from "@/lib/w3c/to-web-annotation";
 
@@ -26,8 +27,7 @@ export async function exportWebAnnotation(opts: ExportOptions & { annotationId: 
 
 async function loadExportable({ db, actor, articleId }: ExportOptions, annotationId?: string) {
   assertCan(actor, "article:read");
-  const revision = await db.revision.findFirst({ where: { articleId }, orderBy: { number: "desc" }, select: { id: true, number: true, text: true } });
-  if (!revision) throw new AppError("not_found", "There is no article with that id.");
+  const revision = await currentRevision(db, articleId);
   const rows = await db.annotation.findMany({
     where: { articleId, revisionId: revision.id, status: { not: "dismissed" }, ...(annotationId ? { id: annotationId } : {}) },
     orderBy: [{ start: "asc" }, { end: "desc" }],

@@ -2,6 +2,8 @@ import { reanchor } from "@/lib/anchoring/reanchor";
 import { isValidRange, quoteSelector } from "@/lib/anchoring/quote-selector";
 import { createAnnotationSchema } from "@/lib/annotations/schema";
 import { assertCan, type Actor } from "@/lib/auth/roles";
+import { assertArticleOpen } from "@/lib/articles/assert-article-open";
+import { currentRevision } from "@/lib/articles/current-revision";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -22,10 +24,8 @@ export async function importWebAnnotations({ db, actor, articleId, document }: {
   const parsed = fromWebAnnotation(document);
   if (!parsed.ok) throw new AppError("bad_input", parsed.message, { body: parsed.message });
   return db.$transaction(async (tx) => {
-    const article = await tx.article.findUnique({ where: { id: articleId }, select: { status: true } });
-    if (!article) throw new AppError("not_found", "There is no article with that id.");
-    if (article.status === "approved") throw new AppError("conflict", "The article is approved and closed for changes.");
-    const revision = await tx.revision.findFirstOrThrow({ where: { articleId }, orderBy: { number: "desc" }, select: { id: true, text: true } });
+    await assertArticleOpen(tx, articleId);
+    const revision = await currentRevision(tx, articleId);
     const text = revision.text;
     const report: ImportReport = { imported: [], failed: parsed.errors.map((e) => ({ index: e.index, sourceId: e.id, reason: e.message })) };
 

@@ -1,8 +1,6 @@
 import type { Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 
-/** Annotations still waiting for a reviewer's decision. */
-export const PENDING_STATUSES = ["proposed"] as const;
 /** Marks that travel to each new revision (re-anchored). Applied changes stay with the revision they were made on. */
 export const TRAVELLING_STATUSES = ["proposed", "suggested", "needs_work", "orphaned", "rejected", "resolved"] as const;
 /** Decided marks that stay visible (the editor reads the reason) but are not worth orphaning when their text is gone. */

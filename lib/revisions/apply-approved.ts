@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { BlockKind } from "@/lib/ingest/blocks";
+import { currentRevision } from "@/lib/articles/current-revision";
 import { DECIDED_STATUSES, TRAVELLING_STATUSES } from "@/lib/review/review-rules";
 import { applyChanges } from "./apply-changes";
 import { describeConflicts } from "./describe-conflicts";
@@ -24,12 +24,7 @@ export interface ApplyOutcome {
  * conflict the reviewer resolves: nothing is applied.
  */
 export async function applyApprovedChanges(tx: Tx, { articleId, actor }: { articleId: string; actor: Actor }): Promise<ApplyOutcome | null> {
-  const current = await tx.revision.findFirst({
-    where: { articleId },
-    orderBy: { number: "desc" },
-    select: { id: true, number: true, text: true, blocks: { orderBy: { position: "asc" }, select: { kind: true, start: true, end: true } } },
-  });
-  if (!current) throw new AppError("not_found", "There is no article with that id.");
+  const current = await currentRevision(tx, articleId);
   const approved = await tx.annotation.findMany({
     where: { articleId, revisionId: current.id, status: "approved", appliedRevisionId: null, replacement: { not: null } },
     select: { id: true, start: true, end: true, exact: true, replacement: true },
@@ -38,7 +33,7 @@ export async function applyApprovedChanges(tx: Tx, { articleId, actor }: { artic
 
   const result = applyChanges(
     current.text,
-    current.blocks.map((b) => ({ ...b, kind: b.kind as BlockKind })),
+    current.blocks,
     approved.map((a) => ({ id: a.id, start: a.start, end: a.end, replacement: a.replacement! })),
   );
   if (!result.ok) {

@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { BlockKind } from "@/lib/ingest/blocks";
+import { currentRevision } from "@/lib/articles/current-revision";
 import { applyChanges } from "./apply-changes";
 import { describeConflicts } from "./describe-conflicts";
 import { compactDiff, wordDiff, type DiffPart } from "./word-diff";
@@ -12,19 +12,14 @@ import { compactDiff, wordDiff, type DiffPart } from "./word-diff";
  */
 export async function previewApproval({ db, actor, articleId, ids }: { db: Db; actor: Actor; articleId: string; ids: string[] }): Promise<DiffPart[]> {
   assertCan(actor, "change:review");
-  const current = await db.revision.findFirst({
-    where: { articleId },
-    orderBy: { number: "desc" },
-    select: { id: true, text: true, blocks: { orderBy: { position: "asc" }, select: { kind: true, start: true, end: true } } },
-  });
-  if (!current) throw new AppError("not_found", "There is no article with that id.");
+  const current = await currentRevision(db, articleId);
   const changes = await db.annotation.findMany({
     where: { articleId, revisionId: current.id, id: { in: ids }, status: "proposed", replacement: { not: null } },
     select: { id: true, start: true, end: true, exact: true, replacement: true },
   });
   const result = applyChanges(
     current.text,
-    current.blocks.map((b) => ({ ...b, kind: b.kind as BlockKind })),
+    current.blocks,
     changes.map((c) => ({ id: c.id, start: c.start, end: c.end, replacement: c.replacement! })),
   );
   if (!result.ok) {

@@ -2,6 +2,7 @@ import { assertCan, type Actor } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { assertArticleOpen } from "@/lib/articles/assert-article-open";
 import { annotationViewSelect, toAnnotationView, type AnnotationView } from "@/lib/annotations/annotation-view";
 import type { AnnotationCategory } from "@/lib/annotations/categories";
 
@@ -22,6 +23,7 @@ export async function acceptSuggestion({ db, actor, id, version, values }: Accep
   assertCan(actor, "suggestion:handle");
   return db.$transaction(async (tx) => {
     const before = await loadSuggestion(tx, id);
+    await assertArticleOpen(tx, before.articleId);
     const changed = await tx.annotation.updateMany({
       where: { id, version, status: "suggested" },
       data: { ...values, note: values.note || null, speaker: values.speaker || null, status: "proposed", authorId: actor.id, version: { increment: 1 } },
@@ -43,13 +45,14 @@ export interface DismissSuggestionOptions {
 /** Dismiss a suggestion. The row stays (status `dismissed`) as the memory that keeps it from coming back. */
 export async function dismissSuggestion({ db, actor, id, version }: DismissSuggestionOptions): Promise<AnnotationView> {
   assertCan(actor, "suggestion:handle");
-  return setStatus(db, actor, id, version, { from: "suggested", to: "dismissed", action: "dismiss_suggestion" });
+  return setStatus(db, actor, id, version, { from: "suggested", to: "dismissed", action: "dismiss_suggestion", requireOpen: true });
 }
 
 /** Admin: take a dismissal back; the suggestion is open again. */
 export async function undoDismissal({ db, actor, id, version }: DismissSuggestionOptions): Promise<AnnotationView> {
   assertCan(actor, "dismissal:undo");
-  return setStatus(db, actor, id, version, { from: "dismissed", to: "suggested", action: "undo_dismissal" });
+  // an admin may undo a dismissal on a closed article too: it changes no text and no decision
+  return setStatus(db, actor, id, version, { from: "dismissed", to: "suggested", action: "undo_dismissal", requireOpen: false });
 }
 
 async function setStatus(
@@ -57,10 +60,11 @@ async function setStatus(
   actor: Actor,
   id: string,
   version: number,
-  move: { from: string; to: string; action: "dismiss_suggestion" | "undo_dismissal" },
+  move: { from: string; to: string; action: "dismiss_suggestion" | "undo_dismissal"; requireOpen: boolean },
 ): Promise<AnnotationView> {
   return db.$transaction(async (tx) => {
     const before = await loadSuggestion(tx, id);
+    if (move.requireOpen) await assertArticleOpen(tx, before.articleId);
     const changed = await tx.annotation.updateMany({ where: { id, version, status: move.from }, data: { status: move.to, version: { increment: 1 } } });
     if (changed.count !== 1) throw staleSuggestion(before);
     const after = toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id }, select: annotationViewSelect }));
