@@ -14,7 +14,9 @@ export const auth = betterAuth({
   database: prismaAdapter(db, { provider: "sqlite" }),
   secret: env.BETTER_AUTH_SECRET,
   baseURL: env.BETTER_AUTH_URL,
-  trustedOrigins: (request) => (request ? [new URL(request.url).origin] : []),
+  // only the app's own public origin may post to the auth endpoints (CSRF); set BETTER_AUTH_URL to
+  // the address people type
+  trustedOrigins: [new URL(env.BETTER_AUTH_URL).origin],
   emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
   session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
   user: {
