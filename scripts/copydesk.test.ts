@@ -52,5 +52,8 @@ describe("copydesk CLI", () => {
     expect(stdout.trim().split("\n")).toHaveLength(2);
     const titles = (await testDb.db.article.findMany({ select: { title: true, sourceKind: true } })).map((a) => a.title);
     expect(titles).toContain("School board approves budget after a long night of debate");
+    // and, as in the app, each gets its suggestions
+    expect(await testDb.db.checkRun.count({ where: { status: "done" } })).toBe(2);
+    expect(await testDb.db.annotation.count({ where: { status: "suggested", exact: "thecapture" } })).toBe(1);
   });
 });

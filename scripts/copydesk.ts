@@ -70,6 +70,7 @@ async function ingest(files: string[], asEmail: string | undefined) {
   // the database is only needed here: import lazily so `parse` works without one
   const { db } = await import("@/lib/db");
   const { ingestArticle } = await import("@/lib/articles/ingest-article");
+  const { recheckArticle } = await import("@/lib/suggestions/recheck-article");
   const { roleSchema } = await import("@/lib/auth/roles");
   try {
     const user = asEmail
@@ -80,6 +81,8 @@ async function ingest(files: string[], asEmail: string | undefined) {
     for (const file of files) {
       const parsed = readArticleFile(file);
       const article = await ingestArticle({ db, actor, parsed, sourceKind: "cli", sourceName: path.basename(file) });
+      // as in the app: every ingested article gets its suggestions
+      await recheckArticle({ db, actor, articleId: article.id });
       process.stdout.write(`${article.id}\t${article.title}\n`);
     }
   } finally {

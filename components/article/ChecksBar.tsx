@@ -1,10 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import type { ChecksView } from "@/lib/articles/get-article";
 
 const POLL_MS = 800;
+// An article ingested elsewhere (an older import) may never have been checked: stop waiting after this.
+const GIVE_UP_MS = 20_000;
 
 /**
  * Where the automatic checks stand. Checks run after the page is sent, so until the newest run
@@ -25,12 +27,17 @@ export function ChecksBar({
 }) {
   const router = useRouter();
   const { status } = checks;
+  const [gaveUp, setGaveUp] = useState(false);
   // a fresh article is checked right after ingest; wait for that run (and any re-check) to finish
-  const waiting = status === "running" || status === "none";
+  const waiting = (status === "running" || status === "none") && !gaveUp;
   useEffect(() => {
     if (!waiting) return;
-    const t = setInterval(() => router.refresh(), POLL_MS);
-    return () => clearInterval(t);
+    const poll = setInterval(() => router.refresh(), POLL_MS);
+    const stop = setTimeout(() => setGaveUp(true), GIVE_UP_MS);
+    return () => {
+      clearInterval(poll);
+      clearTimeout(stop);
+    };
   }, [waiting, router]);
 
   return (
@@ -38,7 +45,9 @@ export function ChecksBar({
       <p role="status" className="flex-1">
         {waiting
           ? "Checking the article…"
-          : status === "failed"
+          : status === "none" || status === "running"
+            ? "Not checked yet: press Re-check."
+            : status === "failed"
             ? "The checks failed; try Re-check."
             : `${suggestions} suggestion${suggestions === 1 ? "" : "s"} from the automatic checks${
                 checks.current ? "" : ` (run on revision ${checks.revisionNumber}; Re-check for the current text)`

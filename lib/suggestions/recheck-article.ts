@@ -3,8 +3,8 @@ import { assertCan, type Actor } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/audit/record-event";
 import { runChecks } from "@/lib/checks/run-checks";
 import type { Db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import type { BlockKind } from "@/lib/ingest/blocks";
+import { assertArticleOpen } from "@/lib/articles/assert-article-open";
+import { currentRevision } from "@/lib/articles/current-revision";
 import { listDictionaryWords } from "@/lib/dictionary/dictionary-words";
 import { fingerprint } from "./fingerprint";
 
@@ -27,18 +27,14 @@ export interface RecheckResult {
  */
 export async function recheckArticle({ db, actor, articleId }: RecheckArticleOptions): Promise<RecheckResult> {
   assertCan(actor, "checks:run");
-  const revision = await db.revision.findFirst({
-    where: { articleId },
-    orderBy: { number: "desc" },
-    select: { id: true, text: true, blocks: { orderBy: { position: "asc" }, select: { kind: true, start: true, end: true } } },
-  });
-  if (!revision) throw new AppError("not_found", "There is no article with that id.");
+  await assertArticleOpen(db, articleId);
+  const revision = await currentRevision(db, articleId);
   const run = await db.checkRun.create({ data: { revisionId: revision.id, status: "running", startedById: actor.id }, select: { id: true } });
   try {
     const extraWords = (await listDictionaryWords({ db })).map((w) => w.word);
     const { findings, quotes } = runChecks({
       text: revision.text,
-      blocks: revision.blocks.map((b) => ({ ...b, kind: b.kind as BlockKind })),
+      blocks: revision.blocks,
       extraWords,
     });
     return await db.$transaction(async (tx) => {
