@@ -1,33 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { quoteSelector } from "@/lib/anchoring/quote-selector";
 import { fromWebAnnotation, utf16Offset, type ImportedAnnotation, type WebAnnotationImport } from "./from-web-annotation";
-import { toAnnotationCollection, toWebAnnotation, type ExportableAnnotation } from "./to-web-annotation";
+import { toAnnotationCollection, toWebAnnotation } from "./to-web-annotation";
+import { annotation, TEXT } from "./testing";
 
 const CONTEXT = "http://www.w3.org/ns/anno.jsonld";
-// The emoji makes code-point and UTF-16 positions differ, so the round trip proves the conversion.
-const TEXT = "Breaking 🚨: The mayor said teh budget was final, final. “We are done,” she said on Tuesday.";
-
-function annotation(exact: string, fields: Partial<ExportableAnnotation>): ExportableAnnotation {
-  const start = TEXT.indexOf(exact);
-  return {
-    id: `ann-${start}`,
-    revisionId: "rev-2",
-    start,
-    end: start + exact.length,
-    ...quoteSelector(TEXT, start, start + exact.length),
-    category: "other",
-    replacement: null,
-    note: null,
-    speaker: null,
-    status: "proposed",
-    authorId: "user-1",
-    authorName: "Ada Editor",
-    createdAt: "2026-11-20T10:00:00.000Z",
-    updatedAt: "2026-11-20T10:00:00.000Z",
-    ...fields,
-  };
-}
-
 const scope = { baseUrl: "http://localhost:3000", articleId: "art-1", revision: { id: "rev-2", number: 2, text: TEXT } };
 const originals = [
   annotation("teh", { category: "typo", replacement: "the", note: "Spelling." }),
