@@ -83,8 +83,9 @@ test("editor proposes four fixes; a reviewer approves three, rejects one; export
   await expect(diff.locator("ins").filter({ hasText: "the capture" })).toHaveCount(1);
   // each revision has a stable page (the target of exported W3C annotations)
   await reviewer.getByRole("link", { name: "Revision 1", exact: true }).click();
-  await expect(reviewer.getByRole("heading", { name: "Revision 1" })).toBeVisible();
-  await expect(reviewer.getByText("thecapture", { exact: false })).toBeVisible();
+  await reviewer.waitForURL(/\/revisions\/1$/);
+  await expect(reviewer.getByRole("heading", { level: 1, name: "Revision 1" })).toBeVisible();
+  await expect(reviewer.getByRole("main").locator("dd").filter({ hasText: "following thecapture of" })).toHaveCount(1);
   await reviewerContext.close();
 
   // the editor sees the rejection reason
