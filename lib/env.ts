@@ -4,7 +4,8 @@ import { z } from "zod";
 const schema = z.object({
   DATABASE_URL: z.string().default("file:./prisma/dev.db"),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
-  BETTER_AUTH_URL: z.url().default("http://localhost:3000"),
+  // follows PORT so `PORT=4000 npm start` signs in without more settings
+  BETTER_AUTH_URL: z.url().default(`http://localhost:${process.env.PORT ?? 3000}`),
   /** Allow the URL ingest to fetch loopback/private addresses (tests serve pages on 127.0.0.1). */
   ALLOW_PRIVATE_URLS: z
     .enum(["0", "1", "true", "false"])
