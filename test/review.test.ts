@@ -62,6 +62,14 @@ describe("review rules", () => {
     await expect(approveChanges({ db, actor: editor, articleId: a.id, decisions: [{ id: a.ids[0], version: 1 }] })).rejects.toMatchObject({ code: "forbidden" });
   });
 
+  it("only the last writer is barred: once the editor rewrites an admin's wording, the admin may review it", async () => {
+    const a = await articleWith([{ exact: "thecapture", replacement: "the capture" }]);
+    await updateAnnotation({ db, actor: admin, input: { id: a.ids[0], version: 1, category: "missing_space", replacement: "the  capture", note: null, speaker: null } });
+    await expect(approveChanges({ db, actor: admin, articleId: a.id, decisions: [{ id: a.ids[0], version: 2 }] })).rejects.toMatchObject({ code: "forbidden" });
+    await updateAnnotation({ db, actor: editor, input: { id: a.ids[0], version: 2, category: "missing_space", replacement: "the capture", note: null, speaker: null } });
+    await expect(approveChanges({ db, actor: admin, articleId: a.id, decisions: [{ id: a.ids[0], version: 3 }] })).resolves.toMatchObject({ applied: 1 });
+  });
+
   it("overlapping approved changes are a conflict and nothing is applied", async () => {
     const a = await articleWith([
       { exact: "HouseAFP", replacement: "House AFP" },

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { parseText } from "@/lib/ingest/parse-text";
 import { exportWebAnnotations } from "@/lib/interchange/export-web-annotations";
 import { importWebAnnotations } from "@/lib/interchange/import-web-annotations";
+import { recheckArticle } from "@/lib/suggestions/recheck-article";
 import { validateAnnotation } from "@/lib/w3c/schema/validate";
 import { createTestDb, makeActor } from "./test-db";
 
@@ -85,5 +86,59 @@ describe("W3C Web Annotation export and import", () => {
     const target = await article();
     await expect(importWebAnnotations({ db, actor: reviewer, articleId: target.id, document: {} })).rejects.toMatchObject({ code: "forbidden" });
     await expect(importWebAnnotations({ db, actor: editor, articleId: target.id, document: { hello: "world" } })).rejects.toMatchObject({ code: "bad_input" });
+  });
+});
+
+describe("emoji within 32 characters of a mark", () => {
+  // an odd number of code units before the typo puts the 32-unit context cut inside a pair
+  const EMOJI_TEXT = "Party time\n\nThe crowd cheered 🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉 wasthe best 🎉 of the 🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉 year.";
+  const ingest = () => ingestArticle({ db, actor: editor, parsed: parseText(EMOJI_TEXT), sourceKind: "paste" });
+  const text = parseText(EMOJI_TEXT).text;
+
+  it("saves the mark, exports it, and imports it back onto the same text", async () => {
+    const source = await ingest();
+    const ranges = [0, 1, 2, 3].map((shift) => text.indexOf("wasthe") + shift);
+    for (const start of ranges) {
+      await createAnnotation({ db, actor: editor, input: { articleId: source.id, revisionId: source.revisionId, start, end: start + 3, category: "typo", replacement: "x", note: null, speaker: null } });
+    }
+    const stored = await db.annotation.findMany({ where: { articleId: source.id }, select: { prefix: true, suffix: true } });
+    expect(stored).toHaveLength(4);
+    for (const q of stored) expect(/\p{Cs}/u.test(q.prefix + q.suffix)).toBe(false);
+
+    const collection = await exportWebAnnotations({ db, actor: reviewer, articleId: source.id, baseUrl: "http://localhost:3000" });
+    const target = await ingest();
+    const report = await importWebAnnotations({ db, actor: editor, articleId: target.id, document: JSON.parse(JSON.stringify(collection)) });
+    expect(report).toMatchObject({ failed: [] });
+    expect(report.imported).toHaveLength(4);
+  });
+
+  it("a broken item (half an emoji in its fields or quote) is reported on its own; the rest is imported", async () => {
+    const target = await ingest();
+    const item = (id: string, exact: string, value: string) => ({
+      id, type: "Annotation",
+      body: [{ type: "TextualBody", value, purpose: "editing" }],
+      target: { source: "urn:x", selector: { type: "TextQuoteSelector", exact } },
+    });
+    const report = await importWebAnnotations({
+      db, actor: editor, articleId: target.id,
+      document: {
+        "@context": "http://www.w3.org/ns/anno.jsonld", id: "urn:page", type: "AnnotationPage",
+        items: [
+          item("urn:good", "wasthe best", "was the best"),
+          item("urn:lone-replacement", "of the", "of \ud83c the"),
+          item("urn:half-quote", "\udf89 wasthe best \ud83c", "x"),
+        ],
+      },
+    });
+    expect(report.imported.map((i) => i.index)).toEqual([0]);
+    expect(report.failed.map((f) => f.index).sort()).toEqual([1, 2]);
+  });
+
+  it("the automatic checks store their suggestions next to emoji", async () => {
+    const a = await ingest();
+    const run = await recheckArticle({ db, actor: editor, articleId: a.id });
+    expect(run.added).toBeGreaterThan(0);
+    const suggestions = await db.annotation.findMany({ where: { articleId: a.id, status: "suggested" }, select: { exact: true } });
+    expect(suggestions.map((x) => x.exact)).toContain("wasthe");
   });
 });

@@ -15,7 +15,7 @@ export function CreateTokenForm({ users }: { users: { id: string; name: string; 
           </Field>
         </div>
         <div>
-          <Field label="Acts as" name="userId" error={state.fields?.userId}>
+          <Field label="Acts as" name="userId" error={state.fields?.userId} hint="Made for someone else, it still never approves a change you wrote.">
             {(props) => (
               <select {...props} className="input">
                 {users.map((u) => (

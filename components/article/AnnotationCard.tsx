@@ -61,6 +61,11 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
           </>
         )}
       </p>
+      {a.movedFrom !== null && PENDING.includes(a.status) && (
+        <p role="note" className="mt-1 rounded border border-amber-600 bg-amber-50 p-1 text-amber-950">
+          The text under this change moved; check it again. It covered “{truncate(a.movedFrom)}”.
+        </p>
+      )}
       {a.message && <p className="mt-1 text-stone-700">{a.message}</p>}
       {a.speaker && (
         <p className="mt-1">
@@ -100,6 +105,9 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
     </article>
   );
 });
+
+/** Statuses still waiting for someone to act on them: a moved range matters only there. */
+const PENDING: string[] = ["proposed", "needs_work", "suggested"];
 
 function truncate(s: string): string {
   return s.length > 160 ? `${s.slice(0, 100)} … ${s.slice(-40)}` : s;

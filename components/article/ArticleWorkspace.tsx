@@ -25,6 +25,7 @@ import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import type { ArticleView } from "@/lib/articles/get-article";
 import type { ActionError, ActionResult } from "@/lib/errors";
 import type { BlockKind } from "@/lib/ingest/blocks";
+import { wroteChange } from "@/lib/review/review-rules";
 import { AnnotationCard } from "./AnnotationCard";
 import { AnnotationForm, type AnnotationFormValues } from "./AnnotationForm";
 import { ArticleStatusBar } from "./ArticleStatusBar";
@@ -101,7 +102,9 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
   const canChange = (a: AnnotationView) => can.annotate && (actor.role === "admin" || a.authorId === actor.id);
   const pendingCount = annotations.filter((a) => a.status === "proposed").length;
   const reviewable = can.review && article.status === "in_review";
-  const approvable = annotations.filter((a) => a.status === "proposed" && a.replacement !== null && a.authorId !== actor.id);
+  // four-eyes: the author and whoever last rewrote a change may not decide it (the server refuses too)
+  const wrote = (a: AnnotationView) => wroteChange(actor, a);
+  const approvable = annotations.filter((a) => a.status === "proposed" && a.replacement !== null && !wrote(a));
   const suggestions = annotations.filter((a) => a.status === "suggested").length;
 
   useEffect(() => {
@@ -241,13 +244,13 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
     a: () => {
       const a = current();
       if (!a) return;
-      if (reviewable && a.status === "proposed" && a.replacement !== null && a.authorId !== actor.id) approve([a.id]);
+      if (reviewable && a.status === "proposed" && a.replacement !== null && !wrote(a)) approve([a.id]);
       else if (can.annotate && a.status === "suggested") setMode({ kind: "accept", id: a.id });
     },
     r: () => {
       const a = current();
       if (!a) return;
-      if (reviewable && a.status === "proposed" && a.authorId !== actor.id) setRejecting(a.id);
+      if (reviewable && a.status === "proposed" && !wrote(a)) setRejecting(a.id);
       else if (can.annotate && a.status === "suggested") dismiss(a);
     },
     e: () => {
@@ -292,7 +295,7 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
             key={`${a.id}-${rejecting === a.id}`}
             annotation={a}
             number={numbers.get(a.id)!}
-            ownChange={a.authorId === actor.id}
+            ownChange={wrote(a)}
             pending={pending}
             selected={selected.includes(a.id)}
             onSelect={(on) => setSelected((list) => (on ? [...list, a.id] : list.filter((x) => x !== a.id)))}

@@ -7,12 +7,21 @@ export interface TextQuote {
   suffix: string;
 }
 
-/** The TextQuoteSelector for [start, end) of `text`; offsets are UTF-16 indices. */
-export function quoteSelector(text: string, start: number, end: number): TextQuote {
+/**
+ * The TextQuoteSelector for [start, end) of `text`; offsets are UTF-16 indices. The context is cut at
+ * `context` code units but never inside a surrogate pair: half an emoji is not text (Prisma refuses to send a
+ * lone surrogate to the database, and a W3C consumer could not match it), so a pair the cut would
+ * split is left out whole.
+ */
+export function quoteSelector(text: string, start: number, end: number, context = CONTEXT_CHARS): TextQuote {
+  let prefixStart = Math.max(0, start - context);
+  if (splitsSurrogate(text, prefixStart)) prefixStart++;
+  let suffixEnd = Math.min(text.length, end + context);
+  if (splitsSurrogate(text, suffixEnd)) suffixEnd--;
   return {
     exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - CONTEXT_CHARS), start),
-    suffix: text.slice(end, end + CONTEXT_CHARS),
+    prefix: text.slice(prefixStart, start),
+    suffix: text.slice(end, suffixEnd),
   };
 }
 
@@ -30,4 +39,10 @@ function splitsSurrogate(text: string, at: number): boolean {
   const before = text.charCodeAt(at - 1);
   const after = text.charCodeAt(at);
   return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
+/** Half of a surrogate pair with no other half: not text, and Prisma cannot store it. */
+export function hasLoneSurrogate(text: string): boolean {
+  // with the u flag a paired surrogate is one code point; only a lone one is in category Cs
+  return /\p{Cs}/u.test(text);
 }

@@ -19,6 +19,12 @@ export interface AnnotationView {
   confidence: number | null;
   authorId: string;
   authorName: string;
+  /** who last wrote the replacement or range, and the token issuer behind that write (four-eyes) */
+  lastEditedById: string | null;
+  lastEditIssuerId: string | null;
+  /** applying other changes moved this change onto different text (it covered `movedFrom`): look again */
+  movedAt: string | null;
+  movedFrom: string | null;
   /** the reviewer's decision note (rejection reason or request) and who made it */
   reviewNote: string | null;
   reviewerName: string | null;
@@ -31,6 +37,7 @@ export interface AnnotationView {
 export const annotationViewSelect = {
   id: true, articleId: true, revisionId: true, start: true, end: true, exact: true, category: true, replacement: true, note: true,
   speaker: true, status: true, source: true, message: true, confidence: true, authorId: true, version: true, createdAt: true, updatedAt: true,
+  lastEditedById: true, lastEditIssuerId: true, movedAt: true, movedFrom: true,
   author: { select: { name: true } },
   reviewNote: true,
   reviewedBy: { select: { name: true } },
@@ -38,19 +45,20 @@ export const annotationViewSelect = {
 } as const;
 
 type Row = {
-  [K in keyof Omit<AnnotationView, "authorName" | "reviewerName" | "comments" | "createdAt" | "updatedAt" | "category" | "status">]: AnnotationView[K];
+  [K in keyof Omit<AnnotationView, "authorName" | "reviewerName" | "comments" | "createdAt" | "updatedAt" | "movedAt" | "category" | "status">]: AnnotationView[K];
 } & {
   category: string;
   status: string;
   createdAt: Date;
   updatedAt: Date;
+  movedAt: Date | null;
   author: { name: string };
   reviewedBy: { name: string } | null;
   comments: { id: string; body: string; createdAt: Date; author: { name: string } }[];
 };
 
 export function toAnnotationView(row: Row): AnnotationView {
-  const { author, reviewedBy, comments, createdAt, updatedAt, ...rest } = row;
+  const { author, reviewedBy, comments, createdAt, updatedAt, movedAt, ...rest } = row;
   return {
     ...rest,
     category: rest.category as AnnotationCategory,
@@ -60,5 +68,6 @@ export function toAnnotationView(row: Row): AnnotationView {
     comments: comments.map((c) => ({ id: c.id, body: c.body, authorName: c.author.name, createdAt: c.createdAt.toISOString() })),
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
+    movedAt: movedAt?.toISOString() ?? null,
   };
 }

@@ -7,6 +7,7 @@ import { annotationViewSelect, toAnnotationView } from "./annotation-view";
 import type { CreateAnnotationInput } from "./schema";
 import { assertArticleOpen } from "@/lib/articles/assert-article-open";
 import { currentRevision } from "@/lib/articles/current-revision";
+import { writtenBy } from "@/lib/review/review-rules";
 
 export interface CreateAnnotationOptions {
   db: Db;
@@ -44,6 +45,7 @@ export async function createAnnotation({ db, actor, input }: CreateAnnotationOpt
         status: "proposed",
         source: "editor",
         authorId: actor.id,
+        ...writtenBy(actor),
       },
       select: annotationViewSelect,
     });

@@ -3,6 +3,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertArticleOpen } from "@/lib/articles/assert-article-open";
+import { writtenBy } from "@/lib/review/review-rules";
 import { annotationViewSelect, toAnnotationView, type AnnotationView } from "./annotation-view";
 import type { DeleteAnnotationInput, UpdateAnnotationInput } from "./schema";
 
@@ -31,6 +32,11 @@ export async function updateAnnotation({ db, actor, input }: UpdateAnnotationOpt
         speaker: input.speaker || null,
         // answering a reviewer's request puts the change back in front of them
         status: before.status === "needs_work" ? "proposed" : undefined,
+        // whoever rewrites the words that would go into the article may not approve them (four-eyes)
+        ...(input.replacement !== before.replacement ? writtenBy(actor) : {}),
+        // the editor has seen the text the change now covers
+        movedAt: null,
+        movedFrom: null,
         version: { increment: 1 },
       },
     });

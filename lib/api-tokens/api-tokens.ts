@@ -43,7 +43,7 @@ export async function listApiTokens({ db, actor }: { db: Db; actor: Actor }) {
   assertCan(actor, "api-token:manage");
   return db.apiToken.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { name: true, email: true, role: true } } },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true, user: { select: { name: true, email: true, role: true } }, createdBy: { select: { name: true } } },
   });
 }
 
@@ -52,11 +52,13 @@ export async function actorForToken(db: Db, token: string): Promise<Actor | null
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, user: { select: { id: true, name: true, email: true, role: true } } },
+    select: { id: true, revokedAt: true, createdById: true, user: { select: { id: true, name: true, email: true, role: true } } },
   });
   if (!row || row.revokedAt) return null;
   const role = roleSchema.safeParse(row.user.role);
   if (!role.success) return null;
   await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
-  return { id: row.user.id, name: row.user.name, email: row.user.email, role: role.data };
+  const actor: Actor = { id: row.user.id, name: row.user.name, email: row.user.email, role: role.data };
+  // whoever made a token for someone else can act through it: four-eyes counts them too (decision 012)
+  return row.createdById === row.user.id ? actor : { ...actor, issuedById: row.createdById };
 }

@@ -11,6 +11,11 @@ export interface Actor {
   name: string;
   email: string;
   role: Role;
+  /**
+   * When acting through an API token issued by someone else: that issuer. Four-eyes counts them as
+   * the actor too, so an admin cannot approve their own change with a token made for a reviewer.
+   */
+  issuedById?: string;
 }
 
 /**

@@ -7,6 +7,7 @@ import { currentRevision } from "@/lib/articles/current-revision";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { writtenBy } from "@/lib/review/review-rules";
 import { fromWebAnnotation, utf16Offset } from "@/lib/w3c/from-web-annotation";
 
 export interface ImportReport {
@@ -52,7 +53,7 @@ export async function importWebAnnotations({ db, actor, articleId, document }: {
         data: {
           articleId, revisionId: revision.id, start: placed.start, end: placed.end, ...quoteSelector(text, placed.start, placed.end),
           category: fields.data.category, replacement: fields.data.replacement, note: fields.data.note || null, speaker: fields.data.speaker || null,
-          status: "proposed", source: "import", authorId: actor.id,
+          status: "proposed", source: "import", authorId: actor.id, ...writtenBy(actor),
         },
         select: { id: true },
       });
@@ -77,5 +78,7 @@ function uniqueQuote(text: string, exact: string) {
   if (exact.length < DISTINCTIVE_QUOTE) return null;
   const at = text.indexOf(exact);
   if (at < 0 || text.indexOf(exact, at + 1) >= 0) return null;
+  // a quote that begins or ends with half an emoji matches inside a pair: not a range anyone selected
+  if (!isValidRange(text, at, at + exact.length)) return null;
   return { status: "anchored" as const, start: at, end: at + exact.length, method: "unique quote" };
 }

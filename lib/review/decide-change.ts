@@ -3,7 +3,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import type { Db, Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { applyApprovedChanges, type ApplyOutcome } from "@/lib/revisions/apply-approved";
-import { assertInReview, assertNotAuthor } from "./review-rules";
+import { assertFourEyes, assertInReview } from "./review-rules";
 
 export interface Decision {
   id: string;
@@ -13,7 +13,7 @@ export interface Decision {
 
 /**
  * Approve one or more proposed changes of an article and apply them at once into a new revision.
- * All or nothing: a stale version, a self-authored change or an overlap leaves everything as it was.
+ * All or nothing: a stale version, a change the actor wrote or an overlap leaves everything as it was.
  */
 export async function approveChanges({ db, actor, articleId, decisions }: { db: Db; actor: Actor; articleId: string; decisions: Decision[] }): Promise<ApplyOutcome> {
   assertCan(actor, "change:review");
@@ -23,7 +23,7 @@ export async function approveChanges({ db, actor, articleId, decisions }: { db: 
     const now = new Date();
     for (const d of decisions) {
       const before = await loadChange(tx, d.id, articleId);
-      assertNotAuthor(actor, before.authorId, "approve");
+      assertFourEyes(actor, before, "approve");
       if (before.replacement === null) throw new AppError("bad_input", "That is a note, not a change; resolve it instead.");
       const moved = await tx.annotation.updateMany({
         where: { id: d.id, version: d.version, status: "proposed" },
@@ -68,7 +68,7 @@ async function decide(
   return db.$transaction(async (tx) => {
     const before = await loadChange(tx, id);
     await loadArticleInReview(tx, before.articleId);
-    assertNotAuthor(actor, before.authorId, d.verb);
+    assertFourEyes(actor, before, d.verb);
     const moved = await tx.annotation.updateMany({
       where: { id, version, status: "proposed" },
       data: { status: d.to, reviewedById: actor.id, reviewedAt: new Date(), reviewNote: d.note, version: { increment: 1 } },
@@ -89,7 +89,7 @@ async function loadArticleInReview(tx: Tx, articleId: string) {
 }
 
 async function loadChange(tx: Tx, id: string, articleId?: string) {
-  const row = await tx.annotation.findUnique({ where: { id }, select: { articleId: true, authorId: true, status: true, replacement: true } });
+  const row = await tx.annotation.findUnique({ where: { id }, select: { articleId: true, authorId: true, lastEditedById: true, lastEditIssuerId: true, status: true, replacement: true } });
   if (!row || (articleId && row.articleId !== articleId)) throw new AppError("not_found", "That change no longer exists.");
   return row;
 }

@@ -57,7 +57,7 @@ export async function applyApprovedChanges(tx: Tx, { articleId, actor }: { artic
   // every open mark moves to the new text: by position, then quote, then fuzzy; else orphaned, never guessed
   const open = await tx.annotation.findMany({
     where: { articleId, revisionId: current.id, status: { in: [...TRAVELLING_STATUSES] } },
-    select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, status: true },
+    select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, status: true, movedFrom: true },
   });
   let moved = 0;
   let orphaned = 0;
@@ -74,7 +74,7 @@ export async function applyApprovedChanges(tx: Tx, { articleId, actor }: { artic
       if (found.end - a.end === shift && quote.exact === a.exact && quote.prefix === a.prefix && quote.suffix === a.suffix) {
         byShift.set(shift, [...(byShift.get(shift) ?? []), a.id]);
       } else {
-        await tx.annotation.update({ where: { id: a.id }, data: { revisionId: next.id, start: found.start, end: found.end, ...quote } });
+        await tx.annotation.update({ where: { id: a.id }, data: { revisionId: next.id, start: found.start, end: found.end, ...quote, ...freshLook(a, quote.exact) } });
       }
     } else if ((DECIDED_STATUSES as readonly string[]).includes(a.status)) {
       continue; // its text is gone; it stays with the revision it was decided on
@@ -100,4 +100,18 @@ export async function applyApprovedChanges(tx: Tx, { articleId, actor }: { artic
     before: { revision: current.number }, after: { revision: next.number, applied: approved.map((a) => a.id), orphaned },
   });
   return { revisionId: next.id, number: next.number, applied: approved.length, moved, orphaned };
+}
+
+/** Decisions name the version they saw; these are the marks someone may still act on by version. */
+const PENDING = ["proposed", "needs_work", "suggested"];
+
+/**
+ * A pending mark that now covers other text (widened onto a neighbour, or its words edited) is not the
+ * change anyone looked at: a new version, so a decision made on the old one is refused (409), and a
+ * note on its card. A mark that only shifted keeps its version: the text it replaces is the same.
+ */
+function freshLook(a: { status: string; exact: string; movedFrom: string | null }, exact: string) {
+  if (exact === a.exact || !PENDING.includes(a.status)) return {};
+  // keep the text as the reviewer last saw it, not an intermediate one, when it moves twice unseen
+  return { version: { increment: 1 }, movedAt: new Date(), movedFrom: a.movedFrom ?? a.exact };
 }

@@ -9,7 +9,9 @@ const FINGERPRINT_CONTEXT = 16;
  * out on purpose, so a dismissal still holds after text earlier in the article changed.
  */
 export function fingerprint(rule: string, text: string, start: number, end: number): string {
-  const q = quoteSelector(text, start, end);
-  const key = [rule, q.prefix.slice(-FINGERPRINT_CONTEXT), q.exact, q.suffix.slice(0, FINGERPRINT_CONTEXT)].join("\u241f");
+  // quoteSelector cuts the context whole characters at a time (slicing its 32-unit context here could
+  // keep half an emoji, which hashes as U+FFFD whichever emoji it was)
+  const q = quoteSelector(text, start, end, FINGERPRINT_CONTEXT);
+  const key = [rule, q.prefix, q.exact, q.suffix].join("\u241f");
   return createHash("sha256").update(key).digest("hex").slice(0, 32);
 }

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { assertArticleOpen } from "@/lib/articles/assert-article-open";
 import { annotationViewSelect, toAnnotationView, type AnnotationView } from "@/lib/annotations/annotation-view";
 import type { AnnotationCategory } from "@/lib/annotations/categories";
+import { writtenBy } from "@/lib/review/review-rules";
 
 export interface AcceptSuggestionOptions {
   db: Db;
@@ -26,7 +27,7 @@ export async function acceptSuggestion({ db, actor, id, version, values }: Accep
     await assertArticleOpen(tx, before.articleId);
     const changed = await tx.annotation.updateMany({
       where: { id, version, status: "suggested" },
-      data: { ...values, note: values.note || null, speaker: values.speaker || null, status: "proposed", authorId: actor.id, version: { increment: 1 } },
+      data: { ...values, note: values.note || null, speaker: values.speaker || null, status: "proposed", authorId: actor.id, ...writtenBy(actor), version: { increment: 1 } },
     });
     if (changed.count !== 1) throw staleSuggestion(before);
     const after = toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id }, select: annotationViewSelect }));

@@ -17,7 +17,8 @@ export default async function TokensPage() {
       <h1 className="mb-2 font-serif text-3xl font-bold">API tokens</h1>
       <p className="mb-6 text-stone-700">
         A token acts as the user it belongs to, with that user&apos;s role. Send it as <code>Authorization: Bearer &lt;token&gt;</code>. It is shown
-        once; only a hash is kept.
+        once; only a hash is kept. Four-eyes counts whoever made a token as well as its user: a token you make for someone else never
+        approves or decides a change you wrote.
       </p>
       <CreateTokenForm users={users} />
       <table className="mt-6 w-full border-collapse bg-white text-left text-sm shadow-sm">
@@ -26,6 +27,7 @@ export default async function TokensPage() {
           <tr>
             <th scope="col" className="p-2">Name</th>
             <th scope="col" className="p-2">Acts as</th>
+            <th scope="col" className="p-2">Made by</th>
             <th scope="col" className="p-2">Token</th>
             <th scope="col" className="p-2">Last used</th>
             <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>
@@ -38,6 +40,7 @@ export default async function TokensPage() {
               <td className="p-2">
                 {t.user.name} <span className="text-xs text-stone-600">({t.user.role})</span>
               </td>
+              <td className="p-2">{t.createdBy.name}</td>
               <td className="p-2 font-mono">{t.prefix}…</td>
               <td className="p-2">{t.lastUsedAt ? t.lastUsedAt.toISOString().slice(0, 16).replace("T", " ") : "never"}</td>
               <td className="p-2">
