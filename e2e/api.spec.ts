@@ -1,16 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { fixtureText, signIn } from "./helpers";
-
-/** An admin creates a token in the UI, acting as `who`; the token is read from the page, shown once. */
-async function createToken(page: Page, name: string, actsAs: RegExp): Promise<string> {
-  await page.goto("/admin/tokens");
-  await page.getByLabel("Token name").fill(name);
-  await page.getByLabel("Acts as").selectOption({ label: (await page.getByLabel("Acts as").locator("option").allTextContents()).find((t) => actsAs.test(t))! });
-  await page.getByRole("button", { name: "Create token" }).click();
-  const token = (await page.getByTestId("new-token").textContent())!.trim();
-  expect(token).toMatch(/^cdk_/);
-  return token;
-}
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { createToken, fixtureText, signIn } from "./helpers";
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 

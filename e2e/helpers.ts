@@ -89,3 +89,14 @@ export async function expectNoSeriousA11yViolations(page: Page) {
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ")}`)).toEqual([]);
 }
+
+/** An admin creates a token in the UI, acting as `who`; the token is read from the page, shown once. */
+export async function createToken(page: Page, name: string, actsAs: RegExp): Promise<string> {
+  await page.goto("/admin/tokens");
+  await page.getByLabel("Token name").fill(name);
+  await page.getByLabel("Acts as").selectOption({ label: (await page.getByLabel("Acts as").locator("option").allTextContents()).find((t) => actsAs.test(t))! });
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").textContent())!.trim();
+  expect(token).toMatch(/^cdk_/);
+  return token;
+}

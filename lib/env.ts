@@ -11,6 +11,17 @@ const schema = z.object({
     .enum(["0", "1", "true", "false"])
     .default("0")
     .transform((v) => v === "1" || v === "true"),
+  /**
+   * The header your reverse proxy sets to the connecting client's address (e.g. `x-real-ip`, or
+   * `x-forwarded-for`, of which the last entry is taken). Unset: no client header is believed.
+   */
+  TRUSTED_PROXY_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]*$/)
+    .transform((v) => v.toLowerCase() || undefined)
+    .optional(),
+  /** How long the automatic checks may work on one article before it is marked "too long to check". */
+  CHECK_BUDGET_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
 });
 
 export const env = schema.parse(process.env);

@@ -16,7 +16,8 @@ export type ErrorCode =
   | "unauthenticated"
   | "forbidden"
   | "not_found"
-  | "conflict";
+  | "conflict"
+  | "too_long_to_check";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_input: 422,
@@ -33,6 +34,8 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** the checks ran out of their time budget on this article (CHECK_BUDGET_MS) */
+  too_long_to_check: 422,
 };
 
 export class AppError extends Error {

@@ -2,12 +2,12 @@
 # The app as the browser tests see it: a fresh SQLite database, demo users, a production build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export DATABASE_URL="file:./prisma/e2e.db"
+export DATABASE_URL="file:./prisma/e2e-${PORT:-3100}.db"
 export BETTER_AUTH_SECRET="e2e-secret-e2e-secret-e2e-secret-e2e-secret"
 export BETTER_AUTH_URL="http://localhost:${PORT:-3100}"
 export ALLOW_PRIVATE_URLS=1   # the URL-ingest test serves its page on 127.0.0.1
 export NEXT_TELEMETRY_DISABLED=1
-rm -f prisma/e2e.db prisma/e2e.db-journal
+rm -f "prisma/e2e-${PORT:-3100}.db" "prisma/e2e-${PORT:-3100}.db-journal"
 npx prisma migrate deploy >/dev/null
 npx tsx prisma/seed.ts
 npx next build >/dev/null

@@ -91,3 +91,23 @@ describe("suggestions from the automatic checks", () => {
     expect(now).not.toContain("flarbish");
   });
 });
+
+describe("checks that cannot finish", () => {
+  it("an article over the time budget ends as 'too long', not 'running', and a later re-check works", async () => {
+    const a = await ingest(Array.from({ length: 300 }, () => FIXTURE).join("\n\n"));
+    await expect(recheckArticle({ db, actor: editor, articleId: a.id, budgetMs: 5 })).rejects.toMatchObject({ code: "too_long_to_check" });
+    expect((await getArticle({ db, actor: editor, id: a.id })).checks.status).toBe("too_long");
+    await recheckArticle({ db, actor: editor, articleId: a.id });
+    expect((await getArticle({ db, actor: editor, id: a.id })).checks.status).toBe("done");
+  });
+
+  it("a run whose process died mid-way reads 'interrupted' and is recorded so on the next re-check", async () => {
+    const a = await ingest();
+    const revision = await db.revision.findFirstOrThrow({ where: { articleId: a.id } });
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    const cut = await db.checkRun.create({ data: { revisionId: revision.id, status: "running", startedById: editor.id, createdAt: anHourAgo } });
+    expect((await getArticle({ db, actor: editor, id: a.id })).checks.status).toBe("interrupted");
+    await recheckArticle({ db, actor: editor, articleId: a.id });
+    expect(await db.checkRun.findUniqueOrThrow({ where: { id: cut.id } })).toMatchObject({ status: "interrupted" });
+  });
+});

@@ -43,15 +43,7 @@ export function ChecksBar({
   return (
     <div className="flex items-center gap-3 rounded border border-stone-300 bg-white px-3 py-2 text-sm">
       <p role="status" className="flex-1">
-        {waiting
-          ? "Checking the article…"
-          : status === "none" || status === "running"
-            ? "Not checked yet: press Re-check."
-            : status === "failed"
-            ? "The checks failed; try Re-check."
-            : `${suggestions} suggestion${suggestions === 1 ? "" : "s"} from the automatic checks${
-                checks.current ? "" : ` (run on revision ${checks.revisionNumber}; Re-check for the current text)`
-              }.`}
+        {waiting ? "Checking the article…" : message(checks, suggestions)}
       </p>
       {canRun && (
         <button type="button" className="btn btn-secondary" onClick={onRecheck} disabled={pending}>
@@ -60,4 +52,22 @@ export function ChecksBar({
       )}
     </div>
   );
+}
+
+function message(checks: ChecksView, suggestions: number): string {
+  switch (checks.status) {
+    case "none":
+    case "running":
+      return "Not checked yet: press Re-check.";
+    case "failed":
+      return "The checks failed; try Re-check.";
+    case "too_long":
+      return "Checks stopped: the article is too long to check in the time allowed. Mark it by hand, or split it and check the parts.";
+    case "interrupted":
+      return "The checks were interrupted (the server stopped while they ran); press Re-check.";
+    case "done":
+      return `${suggestions} suggestion${suggestions === 1 ? "" : "s"} from the automatic checks${
+        checks.current ? "" : ` (run on revision ${checks.revisionNumber}; Re-check for the current text)`
+      }.`;
+  }
 }

@@ -4,10 +4,11 @@ import { AppError } from "@/lib/errors";
 import { annotationViewSelect, toAnnotationView, type AnnotationView } from "@/lib/annotations/annotation-view";
 import type { Block, BlockKind } from "@/lib/ingest/blocks";
 import type { QuoteAttribution } from "@/lib/checks/types";
+import { checkRunStatus, type CheckRunStatus } from "@/lib/suggestions/check-run-status";
 
 export interface ChecksView {
-  /** the article's newest check run: none yet, running, done or failed */
-  status: "none" | "running" | "done" | "failed";
+  /** the article's newest check run: none yet, or its state (a run cut off with its process reads "interrupted") */
+  status: "none" | CheckRunStatus;
   /** whether that run checked the current revision (after applied changes it may be an older one) */
   current: boolean;
   revisionNumber: number | null;
@@ -51,7 +52,7 @@ export async function getArticle({ db, actor, id }: { db: Db; actor: Actor; id: 
   const run = await db.checkRun.findFirst({
     where: { revision: { articleId: id } },
     orderBy: { createdAt: "desc" },
-    select: { status: true, quotes: true, revisionId: true, revision: { select: { number: true } } },
+    select: { status: true, createdAt: true, quotes: true, revisionId: true, revision: { select: { number: true } } },
   });
   return {
     id: article.id,
@@ -63,7 +64,7 @@ export async function getArticle({ db, actor, id }: { db: Db; actor: Actor; id: 
     blocks: revision.blocks.map((b) => ({ kind: b.kind as BlockKind, start: b.start, end: b.end })),
     annotations: annotations.map(toAnnotationView),
     checks: {
-      status: (run?.status ?? "none") as ChecksView["status"],
+      status: run ? checkRunStatus(run) : "none",
       current: run?.revisionId === revision.id,
       revisionNumber: run?.revision.number ?? null,
       quotes: run?.quotes ? (JSON.parse(run.quotes) as QuoteAttribution[]) : [],

@@ -1,17 +1,22 @@
 import { quoteSelector } from "@/lib/anchoring/quote-selector";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/audit/record-event";
-import { runChecks } from "@/lib/checks/run-checks";
+import { CheckBudgetExceeded, runChecksOffThread } from "@/lib/checks/worker/run-checks-off-thread";
 import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { assertArticleOpen } from "@/lib/articles/assert-article-open";
 import { currentRevision } from "@/lib/articles/current-revision";
 import { listDictionaryWords } from "@/lib/dictionary/dictionary-words";
 import { fingerprint } from "./fingerprint";
+import { markStaleCheckRuns } from "./check-run-status";
 
 export interface RecheckArticleOptions {
   db: Db;
   actor: Actor;
   articleId: string;
+  /** how long the checks may take; the newsroom's CHECK_BUDGET_MS unless a caller says otherwise */
+  budgetMs?: number;
 }
 
 export interface RecheckResult {
@@ -25,18 +30,16 @@ export interface RecheckResult {
  * A finding whose fingerprint the article already has — suggested, accepted, or dismissed — is
  * skipped, so re-checking never repeats a suggestion nor brings back a dismissed one.
  */
-export async function recheckArticle({ db, actor, articleId }: RecheckArticleOptions): Promise<RecheckResult> {
+export async function recheckArticle({ db, actor, articleId, budgetMs = env.CHECK_BUDGET_MS }: RecheckArticleOptions): Promise<RecheckResult> {
   assertCan(actor, "checks:run");
   await assertArticleOpen(db, articleId);
   const revision = await currentRevision(db, articleId);
+  await markStaleCheckRuns(db, articleId);
   const run = await db.checkRun.create({ data: { revisionId: revision.id, status: "running", startedById: actor.id }, select: { id: true } });
   try {
     const extraWords = (await listDictionaryWords({ db })).map((w) => w.word);
-    const { findings, quotes } = runChecks({
-      text: revision.text,
-      blocks: revision.blocks,
-      extraWords,
-    });
+    // off the request thread and within a budget: no article, however long or strange, holds up the server
+    const { findings, quotes } = await runChecksOffThread({ text: revision.text, blocks: revision.blocks, extraWords }, { budgetMs });
     return await db.$transaction(async (tx) => {
       const known = new Set(
         (await tx.annotation.findMany({ where: { articleId, fingerprint: { not: null } }, select: { fingerprint: true } })).map((a) => a.fingerprint),
@@ -78,7 +81,12 @@ export async function recheckArticle({ db, actor, articleId }: RecheckArticleOpt
       return { checkRunId: run.id, findings: findings.length, added: fresh.length };
     });
   } catch (e) {
-    await db.checkRun.update({ where: { id: run.id }, data: { status: "failed", error: String(e).slice(0, 500), finishedAt: new Date() } });
+    const tooLong = e instanceof CheckBudgetExceeded;
+    await db.checkRun.update({
+      where: { id: run.id },
+      data: { status: tooLong ? "too_long" : "failed", error: String(e).slice(0, 500), finishedAt: new Date() },
+    });
+    if (tooLong) throw new AppError("too_long_to_check", e.message);
     throw e;
   }
 }
