@@ -67,6 +67,29 @@ test("a binary file and an oversized file are refused; a wrong extension too", a
   await expect(page.getByRole("main").getByRole("alert")).toContainText("not a .txt, .md or .html file");
 });
 
+test("an upload over the limit is refused beside the field before it is sent; what was typed stays", async ({ page }) => {
+  const typed = "Ferry timetable changes\n\nThe ferry will leave at seven from Monday, the operator said.";
+  await page.getByLabel("Article text").fill(typed);
+  await page.getByLabel("Upload a file").check();
+  await page.getByLabel("File (.txt, .md or .html)").setInputFiles({
+    name: "huge.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.alloc(3.5 * 1024 * 1024, "a"),
+  });
+  const posts: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "POST") posts.push(r.url());
+  });
+  await page.getByRole("button", { name: "Preview structure" }).click();
+  await expect(page.locator("#ingest-file-error")).toHaveText("huge.txt is 3.5 MB; the limit is 2.0 MB.");
+  await expect(page.getByLabel("File (.txt, .md or .html)")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("heading", { name: "Ingest an article" })).toBeVisible();
+  await expect(page.getByText(/Something went wrong/)).toHaveCount(0);
+  expect(posts).toEqual([]);
+  await page.getByLabel("Paste text").check();
+  await expect(page.getByLabel("Article text")).toHaveValue(typed);
+});
+
 test("hostile HTML upload: nothing runs, the text survives, and the article saves", async ({ page }) => {
   await page.getByLabel("Upload a file").check();
   await page.getByLabel("File (.txt, .md or .html)").setInputFiles({ name: "lanes.html", mimeType: "text/html", buffer: Buffer.from(HOSTILE) });

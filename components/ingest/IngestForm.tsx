@@ -1,11 +1,13 @@
 "use client";
 
+import { unstable_rethrow } from "next/navigation";
 import { useState, useTransition } from "react";
-import { previewArticle, saveArticle } from "@/app/articles/new/actions";
+import { previewArticle, saveArticle, type PreviewResult } from "@/app/articles/new/actions";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { BLOCK_KINDS, BLOCK_LABELS, type BlockKind } from "@/lib/ingest/blocks";
+import { formatBytes } from "@/lib/ingest/decode-source";
+import { MAX_SOURCE_BYTES } from "@/lib/ingest/limits";
 import type { ActionError } from "@/lib/errors";
-import type { ReadSourceResult } from "@/lib/ingest/read-source";
 
 type SourceKind = "paste" | "file" | "url";
 
@@ -15,19 +17,27 @@ export function IngestForm() {
   const [text, setText] = useState("");
   const [url, setUrl] = useState("");
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<ReadSourceResult | null>(null);
+  const [preview, setPreview] = useState<PreviewResult | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, startTransition] = useTransition();
 
   function runPreview(e: React.FormEvent) {
     e.preventDefault();
+    // The server checks again; this saves a doomed upload and keeps an over-limit one from reaching
+    // the framework's body limit, whose failure would replace the whole form with an error page.
+    const tooBig = tooLarge(kind, text, file);
+    if (tooBig) {
+      setPreview(null);
+      setError(tooBig);
+      return;
+    }
     const form = new FormData();
     form.set("kind", kind);
     if (kind === "paste") form.set("text", text);
     if (kind === "url") form.set("url", url);
     if (kind === "file" && file) form.set("file", file);
     startTransition(async () => {
-      const result = await previewArticle(form);
+      const result = await previewArticle(form).catch(unreachable);
       if (result.ok) {
         setPreview(result.data);
         setError(null);
@@ -47,7 +57,12 @@ export function IngestForm() {
   function save() {
     if (!preview) return;
     startTransition(async () => {
-      const result = await saveArticle({ parsed: preview.parsed, sourceKind: preview.sourceKind, sourceName: preview.sourceName });
+      const result = await saveArticle({
+        parsed: preview.parsed,
+        sourceKind: preview.sourceKind,
+        sourceName: preview.sourceName,
+        ticket: preview.ticket,
+      }).catch(unreachable);
       // success redirects; we only get here on failure
       if (result && !result.ok) setError(result.error);
     });
@@ -96,6 +111,7 @@ export function IngestForm() {
               accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
               onChange={(e) => setFile(e.target.files?.[0] ?? null)}
               aria-describedby={fieldError("file") ? "ingest-file-error" : undefined}
+              aria-invalid={fieldError("file") ? true : undefined}
               className="block text-sm"
             />
             {fieldError("file") && <p id="ingest-file-error" className="text-sm text-red-800">{fieldError("file")}</p>}
@@ -160,4 +176,29 @@ export function IngestForm() {
       )}
     </div>
   );
+}
+
+const LIMIT = formatBytes(MAX_SOURCE_BYTES);
+
+/** The same limit the server applies (lib/ingest/limits.ts), said beside the field. */
+function tooLarge(kind: SourceKind, text: string, file: File | null): ActionError | null {
+  if (kind === "file" && file && file.size > MAX_SOURCE_BYTES) {
+    const message = `${file.name} is ${formatBytes(file.size)}; the limit is ${LIMIT}.`;
+    return { code: "too_large", message, fields: { file: message } };
+  }
+  const textBytes = kind === "paste" ? new Blob([text]).size : 0;
+  if (textBytes > MAX_SOURCE_BYTES) {
+    const message = `The text is ${formatBytes(textBytes)}; the limit is ${LIMIT}.`;
+    return { code: "too_large", message, fields: { text: message } };
+  }
+  return null;
+}
+
+/** The action could not be called at all (network down, request refused): say so, keep the form. */
+function unreachable(e: unknown): { ok: false; error: ActionError } {
+  unstable_rethrow(e); // a successful save navigates by rejecting with a redirect
+  return {
+    ok: false,
+    error: { code: "internal", message: "The server could not take this request (is it over the size limit, or the connection down?). Your input is kept; try again." },
+  };
 }

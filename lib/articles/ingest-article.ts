@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db";
+import { assertStorable } from "@/lib/ingest/assert-storable";
 import { titleOf, type ParsedArticle } from "@/lib/ingest/blocks";
 
 export type SourceKind = "paste" | "file" | "url" | "cli" | "seed" | "api";
@@ -16,6 +17,7 @@ export interface IngestArticleOptions {
 /** Store a parsed article as a new Article with its immutable Revision 1, in one transaction. */
 export async function ingestArticle({ db, actor, parsed, sourceKind, sourceName }: IngestArticleOptions) {
   assertCan(actor, "article:ingest");
+  assertStorable(parsed);
   const title = titleOf(parsed);
   return db.$transaction(async (tx) => {
     const article = await tx.article.create({

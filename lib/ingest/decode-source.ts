@@ -24,7 +24,7 @@ export function decodeSource(bytes: Uint8Array, name = "the file"): string {
 }
 
 export function assertHasText(text: string, name = "The text"): string {
-  if (text.length > MAX_SOURCE_BYTES) {
+  if (overSourceLimit(text)) {
     throw new AppError("too_large", `${name} is too long; the limit is ${formatBytes(MAX_SOURCE_BYTES)}.`);
   }
   if (text.trim().length === 0) {
@@ -50,6 +50,11 @@ export function detectFormat(fileName: string | undefined, text: string): Source
   if (ext === "md" || ext === "markdown") return "markdown";
   if (ext === "txt") return "text";
   return /^\s*(<!doctype html|<html[\s>])/i.test(text) ? "html" : "text";
+}
+
+/** Whether the text is over the limit in UTF-8 bytes (never fewer than its UTF-16 units, so long ones need no encoding). */
+function overSourceLimit(text: string): boolean {
+  return text.length > MAX_SOURCE_BYTES || new TextEncoder().encode(text).byteLength > MAX_SOURCE_BYTES;
 }
 
 export function formatBytes(n: number): string {

@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchUrl } from "./fetch-url";
+import { toHttpStatus } from "@/lib/errors";
+import { fetchUrl, refusedRange } from "./fetch-url";
 import { MAX_SOURCE_BYTES } from "./limits";
 import { readSource } from "./read-source";
 
@@ -21,6 +22,12 @@ beforeAll(async () => {
       res.end("a".repeat(MAX_SOURCE_BYTES + 10));
     } else if (req.url === "/slow") {
       setTimeout(() => res.end("late"), 2_000);
+    } else if (req.url === "/trickle") {
+      // answers at once, then sends the body a few bytes at a time and never finishes
+      res.writeHead(200, { "content-type": "text/plain" });
+      res.write("The port ");
+      const drip = setInterval(() => res.write("."), 50);
+      res.on("close", () => clearInterval(drip));
     } else if (req.url === "/image") {
       res.writeHead(200, { "content-type": "image/png" });
       res.end(Buffer.from([0x89, 0x50]));
@@ -49,6 +56,23 @@ describe("fetchUrl", () => {
     await expect(fetchUrl("http://10.0.0.1/", { allowPrivate: false })).rejects.toMatchObject({ code: "url_refused" });
     await expect(fetchUrl("http://[::1]/", { allowPrivate: false })).rejects.toMatchObject({ code: "url_refused" });
     await expect(fetchUrl("http://169.254.169.254/latest/meta-data", { allowPrivate: false })).rejects.toMatchObject({ code: "url_refused" });
+  });
+
+  it("refuses IPv6 forms that reach loopback or private IPv4, and other non-global IPv6", async () => {
+    for (const host of ["::7f00:1", "::127.0.0.1", "::ffff:127.0.0.1", "::ffff:a00:1", "64:ff9b::a00:1", "2002:7f00:1::1", "fc00::1", "fe80::1", "::"]) {
+      expect(refusedRange(host), host).not.toBeNull();
+    }
+    await expect(fetchUrl("http://[::7f00:1]/", { allowPrivate: false })).rejects.toMatchObject({ code: "url_refused" });
+    await expect(fetchUrl("http://[64:ff9b::7f00:1]/", { allowPrivate: false })).rejects.toMatchObject({ code: "url_refused" });
+    expect(refusedRange("8.8.8.8")).toBeNull();
+    expect(refusedRange("::ffff:8.8.8.8")).toBeNull();
+    expect(refusedRange("2606:4700:4700::1111")).toBeNull();
+  });
+
+  it("a body that trickles past the time limit is the upstream's failure (502), not ours", async () => {
+    const failure = await fetchUrl(`${base}/trickle`, { allowPrivate: true, timeoutMs: 400 }).catch((e: unknown) => e);
+    expect(failure).toMatchObject({ code: "fetch_failed", message: expect.stringMatching(/did not send the whole page within/) });
+    expect(toHttpStatus((failure as { code: "fetch_failed" }).code)).toBe(502);
   });
 
   it("refuses other schemes and nonsense", async () => {

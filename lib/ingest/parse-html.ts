@@ -1,6 +1,8 @@
 import { Readability } from "@mozilla/readability";
 import { JSDOM } from "jsdom";
 import type { ParsedArticle } from "./blocks";
+import { READABILITY_MAX_DEPTH_SQUARE_SUM, READABILITY_MAX_ELEMENTS } from "./limits";
+import { measureHtml } from "./measure-html";
 import { normalizeText } from "./normalize";
 import { parseStructure, type SourceLine } from "./parse-structure";
 
@@ -14,12 +16,16 @@ const BLOCK_TAGS = new Set([
  * Safety: jsdom never runs scripts unless asked (we don't), Readability drops script/style,
  * and only text content leaves this function — no markup is ever stored or rendered, so
  * `<script>`, `onerror=` and `javascript:` links cannot run anywhere downstream.
+ * Cost: a tree too deep or too big is refused before jsdom builds it; a large deep one that is
+ * allowed skips Readability (whose time grows with depth × size) and keeps every text block.
  */
 export function parseHtml(html: string, url?: string): ParsedArticle {
+  const shape = measureHtml(html);
   const dom = new JSDOM(html, { url: url ?? "https://article.invalid/" });
   const doc = dom.window.document;
   const siteName = doc.querySelector('meta[property="og:site_name"]')?.getAttribute("content")?.trim();
-  const article = new Readability(doc.cloneNode(true) as Document, { charThreshold: 100 }).parse();
+  const readable = shape.elements <= READABILITY_MAX_ELEMENTS && shape.depthSquareSum <= READABILITY_MAX_DEPTH_SQUARE_SUM;
+  const article = readable ? new Readability(doc.cloneNode(true) as Document, { charThreshold: 100 }).parse() : null;
 
   const lines: SourceLine[] = [];
   if (siteName) lines.push({ text: siteName, hint: "outlet" });
@@ -43,7 +49,7 @@ function blockLines(root: Element): SourceLine[] {
   const visit = (el: Element) => {
     const tag = el.tagName;
     if (tag === "SCRIPT" || tag === "STYLE" || tag === "NOSCRIPT" || tag === "TEMPLATE") return;
-    const childBlocks = Array.from(el.children).some((c) => BLOCK_TAGS.has(c.tagName));
+    const childBlocks = elementChildren(el).some((c) => BLOCK_TAGS.has(c.tagName));
     if (!childBlocks && (BLOCK_TAGS.has(tag) || el === root)) {
       const text = clean(el.textContent ?? "");
       if (text) out.push(tag === "FIGCAPTION" ? { text, hint: "caption" } : { text });
@@ -51,7 +57,7 @@ function blockLines(root: Element): SourceLine[] {
     }
     // mixed content: loose text between blocks becomes its own line
     let loose = "";
-    for (const node of Array.from(el.childNodes)) {
+    for (let node = el.firstChild; node; node = node.nextSibling) {
       if (node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName)) {
         if (clean(loose)) out.push({ text: clean(loose) });
         loose = "";
@@ -66,6 +72,13 @@ function blockLines(root: Element): SourceLine[] {
     if (clean(loose)) out.push({ text: clean(loose) });
   };
   visit(root);
+  return out;
+}
+
+/** Not Array.from(el.children): jsdom's live collection makes that quadratic in the child count. */
+function elementChildren(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) out.push(c);
   return out;
 }
 

@@ -1,3 +1,4 @@
+import { assertStorable } from "./assert-storable";
 import type { ParsedArticle } from "./blocks";
 import { assertHasText, type SourceFormat } from "./decode-source";
 import { parseHtml } from "./parse-html";
@@ -11,5 +12,5 @@ export function parseSource(text: string, format: SourceFormat, url?: string): P
   if (parsed.blocks.length === 0 || parsed.text.trim().length === 0) {
     throw new AppError("empty", "No article text was found in that input.");
   }
-  return parsed;
+  return assertStorable(parsed);
 }

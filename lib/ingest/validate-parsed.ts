@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { blockKindSchema, type ParsedArticle } from "./blocks";
-import { MAX_SOURCE_BYTES } from "./limits";
+import { MAX_BLOCKS, MAX_SOURCE_BYTES } from "./limits";
 
 /** A parsed article as it comes back from the preview form: the editor may have changed kinds. */
 export const parsedArticleSchema = z.object({
@@ -9,7 +9,7 @@ export const parsedArticleSchema = z.object({
   blocks: z
     .array(z.object({ kind: blockKindSchema, start: z.number().int().min(0), end: z.number().int().min(0) }))
     .min(1)
-    .max(20_000),
+    .max(MAX_BLOCKS),
 });
 
 /**

@@ -9,13 +9,16 @@ import { env } from "@/lib/env";
 import { AppError, type ActionResult } from "@/lib/errors";
 import { ingestArticle } from "@/lib/articles/ingest-article";
 import { recheckArticle } from "@/lib/suggestions/recheck-article";
+import { signPreview, verifyPreview } from "@/lib/ingest/preview-ticket";
 import { readSource, sourceRequestSchema, type ReadSourceResult } from "@/lib/ingest/read-source";
 import { validateParsed } from "@/lib/ingest/validate-parsed";
 import { parseInput } from "@/lib/validation";
 import { z } from "zod";
 
+export type PreviewResult = ReadSourceResult & { ticket: string };
+
 /** Parse what the editor gave us and show the blocks before anything is stored. */
-export async function previewArticle(form: FormData): Promise<ActionResult<ReadSourceResult>> {
+export async function previewArticle(form: FormData): Promise<ActionResult<PreviewResult>> {
   return runAction(async (actor) => {
     assertCan(actor, "article:ingest");
     const kind = form.get("kind");
@@ -27,7 +30,9 @@ export async function previewArticle(form: FormData): Promise<ActionResult<ReadS
           : null
         : { kind, text: form.get("text") ?? "", url: form.get("url") ?? "" };
     if (!raw) throw new AppError("bad_input", "Choose a file to upload.", { file: "Choose a .txt, .md or .html file." });
-    return readSource(parseInput(sourceRequestSchema, raw, "Check the highlighted field."), { allowPrivateUrls: env.ALLOW_PRIVATE_URLS });
+    const source = await readSource(parseInput(sourceRequestSchema, raw, "Check the highlighted field."), { allowPrivateUrls: env.ALLOW_PRIVATE_URLS });
+    const ticket = signPreview({ actorId: actor.id, text: source.parsed.text, sourceKind: source.sourceKind, sourceName: source.sourceName }, env.BETTER_AUTH_SECRET);
+    return { ...source, ticket };
   });
 }
 
@@ -35,13 +40,17 @@ const saveSchema = z.object({
   parsed: z.unknown(),
   sourceKind: z.enum(["paste", "file", "url"]),
   sourceName: z.string().max(2048).nullable(),
+  ticket: z.string().max(200),
 });
 
 /** Store the previewed article (with any block kinds the editor changed) as Revision 1. */
 export async function saveArticle(input: z.infer<typeof saveSchema>): Promise<ActionResult<never>> {
   const result = await runAction(async (actor) => {
-    const data = saveSchema.parse(input);
-    const article = await ingestArticle({ db, actor, parsed: validateParsed(data.parsed), sourceKind: data.sourceKind, sourceName: data.sourceName });
+    const data = parseInput(saveSchema, input, "The preview was malformed; preview it again.");
+    const parsed = validateParsed(data.parsed);
+    // only text this server read, from the source it read it from (a URL it really fetched)
+    verifyPreview(data.ticket, { actorId: actor.id, text: parsed.text, sourceKind: data.sourceKind, sourceName: data.sourceName }, env.BETTER_AUTH_SECRET);
+    const article = await ingestArticle({ db, actor, parsed, sourceKind: data.sourceKind, sourceName: data.sourceName });
     // checks run after the response: the editor sees the text at once, suggestions when ready
     after(() => recheckArticle({ db, actor, articleId: article.id }).catch((e) => console.error("checks failed", e)));
     return article;
