@@ -8,7 +8,7 @@
  * Each row has a floor measured in the same run — the same work without our logic — as the peer:
  * a static file of the same text, a bare Prisma insert, a plain string splice.
  */
-import { execSync, spawn } from "node:child_process";
+import { execSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,21 +16,10 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { longArticle, prng } from "./long-article";
+import { benchSetting, buildAndStart, signInCookie, stop, waitFor } from "./server";
 import { table } from "./table";
 
-const ROOT = path.join(__dirname, "..");
-const OUT = path.join(ROOT, "bench", "out");
-const DB_FILE = path.join(OUT, "scale.db");
-const PORT = 3200;
-const BASE = `http://localhost:${PORT}`;
-const env = {
-  ...process.env,
-  DATABASE_URL: `file:${DB_FILE}`,
-  BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-1234",
-  BETTER_AUTH_URL: BASE,
-  NEXT_TELEMETRY_DISABLED: "1",
-};
-Object.assign(process.env, env); // lib/db reads DATABASE_URL at import
+const { ROOT, OUT, DB_FILE, PORT, BASE, env } = benchSetting("scale", 3200);
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
@@ -86,16 +75,10 @@ async function main() {
   }
 
   // --- server render and client interactive, against `next start` ---
-  execSync("npx next build", { cwd: ROOT, env, stdio: "ignore" });
-  const server = spawn("npx", ["next", "start", "-p", String(PORT)], { cwd: ROOT, env, stdio: "ignore", detached: true });
+  const server = buildAndStart({ root: ROOT, env, port: PORT });
   try {
     await waitFor(`${BASE}/signin`);
-    const signIn = await fetch(`${BASE}/api/auth/sign-in/email`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: BASE },
-      body: JSON.stringify({ email: "editor@bench.test", password: "bench-pass" }),
-    });
-    const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = await signInCookie(BASE, "editor@bench.test", "bench-pass");
     const page = `${BASE}/articles/${article.id}`;
     const serverTimes: number[] = [];
     for (let i = 0; i < 12; i++) {
@@ -185,25 +168,9 @@ async function main() {
     console.log(report);
     writeFileSync(path.join(OUT, "scale.txt"), report + "\n");
   } finally {
-    try {
-      process.kill(-server.pid!, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
+    stop(server);
     await db.$disconnect();
   }
-}
-
-async function waitFor(url: string) {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`server did not start at ${url}`);
 }
 
 main().catch((e) => {

@@ -11,4 +11,4 @@ rm -f "prisma/e2e-${PORT:-3100}.db" "prisma/e2e-${PORT:-3100}.db-journal"
 npx prisma migrate deploy >/dev/null
 npx tsx prisma/seed.ts
 npx next build >/dev/null
-exec npx next start -p "${PORT:-3100}"
+PORT="${PORT:-3100}" exec node scripts/serve.mjs

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/app/_auth/run-action";
 import { db } from "@/lib/db";
-import { AppError, type ActionResult } from "@/lib/errors";
+import { isAppError, type ActionResult } from "@/lib/errors";
 import { fieldErrors, parseInput } from "@/lib/validation";
 import { addDictionaryWord, dictionaryWordSchema, removeDictionaryWord } from "@/lib/dictionary/dictionary-words";
 import { undoDismissal } from "@/lib/suggestions/handle-suggestion";
@@ -36,9 +36,19 @@ export async function addWordAction(_prev: WordFormState, form: FormData): Promi
   return { added: result.data.word };
 }
 
-export async function removeWordAction(form: FormData): Promise<void> {
-  const id = String(form.get("id") ?? "");
-  const result = await runAction((actor) => removeDictionaryWord({ db, actor, id }));
-  if (!result.ok && result.error.code !== "not_found") throw new AppError(result.error.code === "internal" ? "bad_input" : result.error.code, result.error.message);
-  revalidatePath("/admin/dictionary");
+/** A denial or a word already gone comes back as a message for the button to show, never a throw (a 500). */
+export async function removeWordAction(input: unknown): Promise<ActionResult<null>> {
+  return runAction(async (actor) => {
+    const { id } = parseInput(z.object({ id: z.string().min(1) }), input, "Malformed request.");
+    try {
+      await removeDictionaryWord({ db, actor, id });
+    } catch (e) {
+      // already gone: the list on screen should show what is there now. A refusal re-renders
+      // nothing, so the message stays beside the button that was pressed.
+      if (isAppError(e) && e.code === "not_found") revalidatePath("/admin/dictionary");
+      throw e;
+    }
+    revalidatePath("/admin/dictionary");
+    return null;
+  });
 }

@@ -1,9 +1,11 @@
 "use server";
 
+import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auth } from "@/lib/auth/auth";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 const signInSchema = z.object({
   email: z.email("Enter your e-mail address."),
@@ -26,13 +28,14 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
     return { fields, email };
   }
   try {
+    // the attempt limits apply here too: they are better-auth hooks (lib/auth/auth.ts)
     await auth.api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() });
-  } catch {
-    return { error: "That e-mail and password do not match an account.", email };
+  } catch (e) {
+    if (isAPIError(e) && e.statusCode === 429) return { error: e.message, email };
+    if (isAPIError(e) && e.statusCode < 500) return { error: "That e-mail and password do not match an account.", email };
+    throw e;
   }
-  // only same-site paths: never an open redirect
-  const next = parsed.data.next?.startsWith("/") && !parsed.data.next.startsWith("//") ? parsed.data.next : "/";
-  redirect(next);
+  redirect(safeRedirectPath(parsed.data.next));
 }
 
 export async function signOut(): Promise<void> {

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { currentActor } from "@/app/_auth/current-actor";
 import { SignInForm } from "@/components/auth/SignInForm";
+import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 export const metadata = { title: "Sign in · Copydesk" };
 
@@ -11,7 +12,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main id="main" className="mx-auto mt-16 max-w-sm px-4">
       <h1 className="mb-1 font-serif text-3xl font-bold">Copydesk</h1>
       <p className="mb-8 text-stone-600">Sign in to the copy desk.</p>
-      <SignInForm next={next} />
+      {/* the action checks again: the hidden field can be edited */}
+      <SignInForm next={next === undefined ? undefined : safeRedirectPath(next)} />
     </main>
   );
 }

@@ -1,8 +1,21 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { clientAddress } from "./client-address";
+import { countOutcome, refuseIfLimited } from "./sign-in-hooks";
+import type { SignInAttempt } from "./sign-in-limiter";
+
+type HookContext = { path?: string; body?: unknown; headers?: Headers };
+
+/** The e-mail and client of a sign-in, or null for any other endpoint (or a body without e-mail). */
+function signInAttempt(ctx: HookContext): SignInAttempt | null {
+  const email = (ctx.body as { email?: unknown } | undefined)?.email;
+  if (ctx.path !== "/sign-in/email" || typeof email !== "string") return null;
+  return { email, client: ctx.headers ? clientAddress(ctx.headers, env.TRUSTED_PROXY_HEADER) : null };
+}
 
 /**
  * better-auth: email + password, passwords hashed (scrypt), sessions stored in our database
@@ -24,6 +37,27 @@ export const auth = betterAuth({
       role: { type: "string", required: true, defaultValue: "editor", input: false },
     },
   },
+  // sign-in is limited per account and per client by the hooks below; better-auth's own limiter
+  // keys only on the client address, which is one shared bucket when no proxy is trusted
+  rateLimit: { customRules: { "/sign-in/email": false } },
+  hooks: {
+    before: createAuthMiddleware(async (ctx) => {
+      const attempt = signInAttempt(ctx);
+      if (attempt) await refuseIfLimited(attempt);
+    }),
+    after: createAuthMiddleware(async (ctx) => {
+      const attempt = signInAttempt(ctx);
+      if (attempt) await countOutcome(attempt, ctx.context.returned);
+    }),
+  },
+  advanced: {
+    // the client address only from the configured proxy; without one, a shared bucket per path
+    // would let one client lock out everyone, so better-auth does not track addresses at all
+    ipAddress: env.TRUSTED_PROXY_HEADER ? { ipAddressHeaders: [env.TRUSTED_PROXY_HEADER] } : { disableIpTracking: true },
+  },
+  // names are set by an admin (see create-user.ts) and stand for a person in reviews and the audit
+  // log: nobody renames themselves, least of all to a colleague's name
+  disabledPaths: ["/update-user"],
   telemetry: { enabled: false },
   plugins: [nextCookies()],
 });

@@ -1,6 +1,6 @@
 import { requirePageActor } from "@/app/_auth/current-actor";
-import { removeWordAction } from "@/app/admin/actions";
 import { AddWordForm } from "@/components/admin/AddWordForm";
+import { RemoveWordButton } from "@/components/admin/RemoveWordButton";
 import { db } from "@/lib/db";
 import { listDictionaryWords } from "@/lib/dictionary/dictionary-words";
 
@@ -20,12 +20,7 @@ export default async function DictionaryPage() {
           <li key={w.id} className="flex items-center gap-3 p-2">
             <span className="flex-1 font-serif">{w.word}</span>
             <span className="text-xs text-stone-600">{w.addedBy.name}</span>
-            <form action={removeWordAction}>
-              <input type="hidden" name="id" value={w.id} />
-              <button type="submit" className="btn btn-danger" aria-label={`Remove ${w.word}`}>
-                Remove
-              </button>
-            </form>
+            <RemoveWordButton id={w.id} word={w.word} />
           </li>
         ))}
       </ul>

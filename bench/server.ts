@@ -1,0 +1,60 @@
+import { execSync, spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+/** A production build of the app on its own port and database, for benchmarks that need a real server. */
+export function buildAndStart({ root, env, port, distDir }: { root: string; env: NodeJS.ProcessEnv; port: number; distDir?: string }): ChildProcess {
+  const withDist = distDir ? { ...env, NEXT_DIST_DIR: distDir } : env;
+  execSync("npx next build", { cwd: root, env: withDist, stdio: "ignore" });
+  return spawn("node", ["scripts/serve.mjs"], { cwd: root, env: { ...withDist, PORT: String(port) }, stdio: "ignore", detached: true });
+}
+
+export function stop(server: ChildProcess): void {
+  try {
+    process.kill(-server.pid!, "SIGTERM");
+  } catch {
+    /* already gone */
+  }
+}
+
+export async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`server did not start at ${url}`);
+}
+
+/** Sign in over HTTP as better-auth's form does; returns the Cookie header for later requests. */
+export async function signInCookie(base: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/sign-in/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
+  return res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+}
+
+/**
+ * Where a server benchmark keeps its database and which port it serves on; also put into this
+ * process's environment, because lib/db reads DATABASE_URL when it is first imported.
+ */
+export function benchSetting(name: string, port: number) {
+  const ROOT = path.join(__dirname, "..");
+  const OUT = path.join(ROOT, "bench", "out");
+  const DB_FILE = path.join(OUT, `${name}.db`);
+  const BASE = `http://localhost:${port}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: `file:${DB_FILE}`,
+    BETTER_AUTH_SECRET: "bench-secret-bench-secret-bench-secret-1234",
+    BETTER_AUTH_URL: BASE,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  Object.assign(process.env, env);
+  return { ROOT, OUT, DB_FILE, PORT: port, BASE, env };
+}

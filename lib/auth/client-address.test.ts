@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { clientAddress, PEER_HEADER } from "./client-address";
+
+const h = (init: Record<string, string>) => new Headers(init);
+
+describe("clientAddress", () => {
+  it("with no proxy configured, takes the connection's own address and ignores X-Forwarded-For", () => {
+    expect(clientAddress(h({ "x-forwarded-for": "203.0.113.9" }), undefined)).toBeNull();
+    expect(clientAddress(h({ "x-forwarded-for": "203.0.113.9", [PEER_HEADER]: "127.0.0.1" }), undefined)).toBe("127.0.0.1");
+  });
+
+  it("reads the configured header; for a list, the entry the proxy appended", () => {
+    expect(clientAddress(h({ "x-real-ip": "203.0.113.9" }), "x-real-ip")).toBe("203.0.113.9");
+    expect(clientAddress(h({ "x-forwarded-for": "1.2.3.4, 203.0.113.9" }), "x-forwarded-for")).toBe("203.0.113.9");
+  });
+
+  it("refuses what is not an address", () => {
+    expect(clientAddress(h({ "x-real-ip": "evil" }), "x-real-ip")).toBeNull();
+    expect(clientAddress(h({}), "x-real-ip")).toBeNull();
+  });
+
+  it("folds mapped IPv4 and keys IPv6 by /64", () => {
+    expect(clientAddress(h({ "x-real-ip": "::ffff:203.0.113.9" }), "x-real-ip")).toBe("203.0.113.9");
+    expect(clientAddress(h({ "x-real-ip": "2001:db8:1:2:aaaa::1" }), "x-real-ip")).toBe(clientAddress(h({ "x-real-ip": "2001:db8:1:2:bbbb::7" }), "x-real-ip"));
+    expect(clientAddress(h({ "x-real-ip": "2001:db8:1:2::1" }), "x-real-ip")).not.toBe(clientAddress(h({ "x-real-ip": "2001:db8:1:3::1" }), "x-real-ip"));
+  });
+});

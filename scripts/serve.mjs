@@ -1,0 +1,28 @@
+// The production server (`npm start`, the e2e and benchmark servers): Next's own request handler
+// behind a plain Node http server. Why not `next start`: Next fills X-Forwarded-For from the socket
+// only when the client sent none, so the app could never tell one client from another, and the
+// sign-in limits per client (decision 014) would be void. Here every request carries the address
+// of the socket it came on, in a header no client can set: whatever a client sends under that name
+// is replaced. Behind a reverse proxy, TRUSTED_PROXY_HEADER names the proxy's header instead.
+import http from "node:http";
+import next from "next";
+
+const PEER_HEADER = "x-copydesk-peer-address"; // lib/auth/client-address.ts reads it
+const port = Number(process.env.PORT ?? 3000);
+const app = next({ dev: false, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  void handle(req, res);
+});
+server.listen(port, () => console.log(`Copydesk ready on http://localhost:${port}`));
+
+// let requests in flight finish, then leave (a worker thread running checks ends with the process)
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
