@@ -54,6 +54,13 @@ test("editor proposes four fixes; a reviewer approves three, rejects one; export
   await style.getByRole("button", { name: "Reject change", exact: true }).click();
   await expect(style).toContainText("rejected");
 
+  // the machine findings nobody handled must be handled before the article can be approved
+  await expect(reviewer.getByRole("button", { name: "Approve article" })).toBeDisabled();
+  const dismiss = reviewer.getByRole("button", { name: /^Dismiss finding/ });
+  for (let n = await dismiss.count(); n > 0; n--) {
+    await dismiss.first().click();
+    await expect(dismiss).toHaveCount(n - 1);
+  }
   await reviewer.getByRole("button", { name: "Approve article" }).click();
   await expect(reviewer.getByText("Approved", { exact: true })).toBeVisible();
 

@@ -8,6 +8,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { parseText } from "@/lib/ingest/parse-text";
 import { importWebAnnotations } from "@/lib/interchange/import-web-annotations";
 import { approveChanges, rejectChange, requestChangesOnAnnotation } from "@/lib/review/decide-change";
+import { requestArticleChanges } from "@/lib/review/decide-article";
 import { submitForReview } from "@/lib/review/submit-for-review";
 import { createTestDb, makeActor } from "./test-db";
 
@@ -38,6 +39,8 @@ async function articleWith(marks: Mark[], { submit = true } = {}) {
   return { id: a.id, ids };
 }
 
+const submit = (a: { id: string }) => submitForReview({ db, actor: editor, articleId: a.id });
+
 const edit = (actor: Actor, id: string, version: number, replacement: string | null, note: string | null = null) =>
   updateAnnotation({ db, actor, input: { id, version, category: "style", replacement, note, speaker: null } });
 
@@ -49,8 +52,9 @@ async function tokenActor(issuer: Actor, user: Actor): Promise<Actor> {
 
 describe("four-eyes: whoever last wrote a change may not decide it", () => {
   it("an admin who rewrote an editor's change cannot approve, reject or send it back", async () => {
-    const a = await articleWith([{ exact: "ferry", replacement: "boat" }]);
+    const a = await articleWith([{ exact: "ferry", replacement: "boat" }], { submit: false });
     await edit(admin, a.ids[0], 1, "admin's own words");
+    await submit(a);
     await expect(approveChanges({ db, actor: admin, articleId: a.id, decisions: [{ id: a.ids[0], version: 2 }] })).rejects.toMatchObject({ code: "forbidden" });
     await expect(rejectChange({ db, actor: admin, id: a.ids[0], version: 2, reason: "no" })).rejects.toMatchObject({ code: "forbidden" });
     await expect(requestChangesOnAnnotation({ db, actor: admin, id: a.ids[0], version: 2, comment: "hm" })).rejects.toMatchObject({ code: "forbidden" });
@@ -63,22 +67,25 @@ describe("four-eyes: whoever last wrote a change may not decide it", () => {
   });
 
   it("an editor's own rewrite goes to any reviewer as usual", async () => {
-    const a = await articleWith([{ exact: "ferry", replacement: "boat" }]);
+    const a = await articleWith([{ exact: "ferry", replacement: "boat" }], { submit: false });
     await edit(editor, a.ids[0], 1, "vessel");
+    await submit(a);
     const outcome = await approveChanges({ db, actor: reviewer, articleId: a.id, decisions: [{ id: a.ids[0], version: 2 }] });
     expect(outcome.applied).toBe(1);
   });
 
   it("an admin who only touched the note did not write the change and may still review it", async () => {
-    const a = await articleWith([{ exact: "ferry", replacement: "boat" }]);
+    const a = await articleWith([{ exact: "ferry", replacement: "boat" }], { submit: false });
     await edit(admin, a.ids[0], 1, "boat", "house style: boat");
+    await submit(a);
     const outcome = await approveChanges({ db, actor: admin, articleId: a.id, decisions: [{ id: a.ids[0], version: 2 }] });
     expect(outcome.applied).toBe(1);
   });
 
   it("bulk approval is refused whole when one of the changes is the reviewer's own rewrite", async () => {
-    const a = await articleWith([{ exact: "ferry", replacement: "boat" }, { exact: "noon", replacement: "midday" }]);
+    const a = await articleWith([{ exact: "ferry", replacement: "boat" }, { exact: "noon", replacement: "midday" }], { submit: false });
     await edit(admin, a.ids[1], 1, "twelve");
+    await submit(a);
     await expect(
       approveChanges({ db, actor: admin, articleId: a.id, decisions: [{ id: a.ids[0], version: 1 }, { id: a.ids[1], version: 2 }] }),
     ).rejects.toMatchObject({ code: "forbidden" });
@@ -113,9 +120,10 @@ describe("four-eyes through API tokens", () => {
   });
 
   it("an admin cannot approve words they wrote through a token made for an editor", async () => {
-    const a = await articleWith([{ exact: "ferry", replacement: "boat" }]);
+    const a = await articleWith([{ exact: "ferry", replacement: "boat" }], { submit: false });
     const cms = await tokenActor(admin, editor);
     await edit(cms, a.ids[0], 1, "admin's words via the CMS");
+    await submit(a);
     await expect(approveChanges({ db, actor: admin, articleId: a.id, decisions: [{ id: a.ids[0], version: 2 }] })).rejects.toMatchObject({ code: "forbidden" });
   });
 
@@ -147,7 +155,8 @@ describe("a change that re-anchoring moved onto other text needs a fresh look", 
     expect(view.revision.number).toBe(2);
     expect(view.revision.text).toContain("fox leaps over");
 
-    // the editor looks again and fixes it: the note goes away
+    // the reviewer sends the article back; the editor looks again and fixes it: the note goes away
+    await requestArticleChanges({ db, actor: reviewer2, articleId: a.id, comment: "Look at the moved change." });
     const fixed = await edit(editor, b, 2, "The slow brown fox leaps");
     expect(fixed).toMatchObject({ movedAt: null, movedFrom: null, version: 3 });
   });

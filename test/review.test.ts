@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
-import { updateAnnotation } from "@/lib/annotations/update-annotation";
+import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/update-annotation";
 import { getArticle } from "@/lib/articles/get-article";
 import { ingestArticle } from "@/lib/articles/ingest-article";
 import type { Actor } from "@/lib/auth/roles";
@@ -14,6 +14,9 @@ import { submitForReview } from "@/lib/review/submit-for-review";
 import { articleHistory } from "@/lib/revisions/article-history";
 import { changeBlockKind } from "@/lib/articles/change-block-kind";
 import { recheckArticle } from "@/lib/suggestions/recheck-article";
+import { acceptSuggestion, dismissSuggestion } from "@/lib/suggestions/handle-suggestion";
+import { importWebAnnotations } from "@/lib/interchange/import-web-annotations";
+import { waiveFinding } from "@/lib/review/waive-finding";
 import { createTestDb, makeActor } from "./test-db";
 
 const FIXTURE = readFileSync(path.join(__dirname, "..", "..", "shared", "fixtures", "voz-trump-petro.txt"), "utf8");
@@ -25,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(close);
 
-async function articleWith(marks: { exact: string; replacement: string | null; category?: "missing_space" | "style" | "other"; occurrence?: number; by?: Actor }[]) {
+async function articleWith(marks: { exact: string; replacement: string | null; category?: "missing_space" | "style" | "other"; occurrence?: number; by?: Actor }[], { submit = true } = {}) {
   const a = await ingestArticle({ db, actor: editor, parsed: parseText(FIXTURE), sourceKind: "paste" });
   const text = parseText(FIXTURE).text;
   const ids: string[] = [];
@@ -38,7 +41,7 @@ async function articleWith(marks: { exact: string; replacement: string | null; c
     });
     ids.push(view.id);
   }
-  await submitForReview({ db, actor: editor, articleId: a.id });
+  if (submit) await submitForReview({ db, actor: editor, articleId: a.id });
   return { id: a.id, ids };
 }
 
@@ -63,10 +66,13 @@ describe("review rules", () => {
   });
 
   it("only the last writer is barred: once the editor rewrites an admin's wording, the admin may review it", async () => {
-    const a = await articleWith([{ exact: "thecapture", replacement: "the capture" }]);
+    const a = await articleWith([{ exact: "thecapture", replacement: "the capture" }], { submit: false });
     await updateAnnotation({ db, actor: admin, input: { id: a.ids[0], version: 1, category: "missing_space", replacement: "the  capture", note: null, speaker: null } });
+    await submitForReview({ db, actor: editor, articleId: a.id });
     await expect(approveChanges({ db, actor: admin, articleId: a.id, decisions: [{ id: a.ids[0], version: 2 }] })).rejects.toMatchObject({ code: "forbidden" });
+    await requestArticleChanges({ db, actor: reviewer, articleId: a.id, comment: "Editor, please look at the wording." });
     await updateAnnotation({ db, actor: editor, input: { id: a.ids[0], version: 2, category: "missing_space", replacement: "the capture", note: null, speaker: null } });
+    await submitForReview({ db, actor: editor, articleId: a.id });
     await expect(approveChanges({ db, actor: admin, articleId: a.id, decisions: [{ id: a.ids[0], version: 3 }] })).resolves.toMatchObject({ applied: 1 });
   });
 
@@ -101,6 +107,7 @@ describe("review rules", () => {
     let view = await getArticle({ db, actor: editor, id: a.id });
     expect(view.annotations.find((x) => x.id === a.ids[0])).toMatchObject({ status: "rejected", reviewNote: "Original spelling is in the quote." });
     expect(view.annotations.find((x) => x.id === a.ids[1])).toMatchObject({ status: "needs_work" });
+    await requestArticleChanges({ db, actor: reviewer, articleId: a.id, comment: "See change 2." });
     await updateAnnotation({ db, actor: editor, input: { id: a.ids[1], version: 2, category: "missing_space", replacement: "House, AFP", note: null, speaker: null } });
     view = await getArticle({ db, actor: editor, id: a.id });
     expect(view.annotations.find((x) => x.id === a.ids[1])?.status).toBe("proposed");
@@ -129,5 +136,78 @@ describe("review rules", () => {
     await expect(
       createAnnotation({ db, actor: editor, input: { articleId: a.id, revisionId: revision.id, start: 0, end: 3, category: "other", replacement: null, note: "late", speaker: null } }),
     ).rejects.toMatchObject({ code: "conflict" });
+  });
+});
+
+describe("one lifecycle: nothing stranded, nothing unhandled, nothing edited in review (issue 10)", () => {
+  it("a change sent back (needs work) holds the article's approval up; the reviewer sends the article back instead", async () => {
+    const a = await articleWith([{ exact: "thecapture", replacement: "the capture" }, { exact: "HouseAFP", replacement: "House AFP" }]);
+    await approveChanges({ db, actor: reviewer, articleId: a.id, decisions: [{ id: a.ids[0], version: 1 }] });
+    await requestChangesOnAnnotation({ db, actor: reviewer, id: a.ids[1], version: 1, comment: "Use a comma." });
+    await expect(approveArticle({ db, actor: reviewer, articleId: a.id })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("1 change sent back to the editor") });
+    expect((await db.article.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("in_review");
+    await requestArticleChanges({ db, actor: reviewer, articleId: a.id, comment: "See the caption credit." });
+    await expect(requestArticleChanges({ db, actor: reviewer2, articleId: a.id, comment: "twice" })).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("machine findings nobody handled hold approval up; the reviewer accepts, dismisses or waives them, and the waiver's reason reaches the audit and the report", async () => {
+    const a = await articleWith([]);
+    await requestArticleChanges({ db, actor: reviewer, articleId: a.id, comment: "Run the checks." });
+    await recheckArticle({ db, actor: editor, articleId: a.id });
+    await submitForReview({ db, actor: editor, articleId: a.id });
+    const findings = (await getArticle({ db, actor: reviewer, id: a.id })).annotations.filter((x) => x.status === "suggested");
+    expect(findings.length).toBeGreaterThan(3);
+    await expect(approveArticle({ db, actor: reviewer, articleId: a.id })).rejects.toMatchObject({ code: "conflict", message: expect.stringContaining("machine finding") });
+
+    const fix = findings.find((x) => x.exact === "thecapture")!;
+    await approveChanges({ db, actor: reviewer, articleId: a.id, decisions: [{ id: fix.id, version: fix.version }] });
+    let open = (await getArticle({ db, actor: reviewer, id: a.id })).annotations.filter((x) => x.status === "suggested");
+    const [waived, ...rest] = open;
+    await expect(waiveFinding({ db, actor: reviewer, id: waived.id, version: waived.version, reason: " " })).rejects.toMatchObject({ code: "bad_input" });
+    await waiveFinding({ db, actor: reviewer, id: waived.id, version: waived.version, reason: "Kept as the agency wrote it." });
+    for (const s of rest) await dismissSuggestion({ db, actor: reviewer, id: s.id, version: s.version });
+    open = (await getArticle({ db, actor: reviewer, id: a.id })).annotations.filter((x) => x.status === "suggested");
+    expect(open).toEqual([]);
+    await approveArticle({ db, actor: reviewer, articleId: a.id });
+
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { articleId: a.id, action: "waive_finding" } });
+    expect(JSON.parse(audit.after!)).toMatchObject({ status: "waived", reviewNote: "Kept as the agency wrote it." });
+    const report = (await exportArticle({ db, actor: reviewer, articleId: a.id, format: "changes.md" })).body;
+    expect(report).toContain("## Waived findings");
+    expect(report).toContain("Kept as the agency wrote it");
+    expect(report).toContain(reviewer.name);
+    // the machine's fix went in with the reviewer's approval
+    expect(report).toContain("1 applied change");
+  });
+
+  it("in review the editor's text and marks are locked (409 for every kind of edit); the reviewer's request-changes reopens them", async () => {
+    const a = await articleWith([{ exact: "thecapture", replacement: "the capture" }], { submit: false });
+    await recheckArticle({ db, actor: editor, articleId: a.id });
+    await submitForReview({ db, actor: editor, articleId: a.id });
+    const view = await getArticle({ db, actor: editor, id: a.id });
+    const mine = view.annotations.find((x) => x.id === a.ids[0])!;
+    const finding = view.annotations.find((x) => x.status === "suggested")!;
+    const at = view.revision.text.indexOf("Petro");
+    const refused = await Promise.allSettled([
+      updateAnnotation({ db, actor: editor, input: { id: mine.id, version: mine.version, category: "missing_space", replacement: "the  capture", note: null, speaker: null } }),
+      deleteAnnotation({ db, actor: editor, input: { id: mine.id, version: mine.version } }),
+      acceptSuggestion({ db, actor: editor, id: finding.id, version: finding.version, values: { category: finding.category, replacement: finding.replacement, note: null, speaker: null } }),
+      dismissSuggestion({ db, actor: editor, id: finding.id, version: finding.version }),
+      recheckArticle({ db, actor: editor, articleId: a.id }),
+      changeBlockKind({ db, actor: editor, articleId: a.id, revisionId: view.revision.id, position: 0, kind: "junk" }),
+      createAnnotation({ db, actor: editor, input: { articleId: a.id, revisionId: view.revision.id, start: at, end: at + 5, category: "other", replacement: null, note: "late", speaker: null } }),
+      importWebAnnotations({
+        db, actor: editor, articleId: a.id,
+        document: { "@context": "http://www.w3.org/ns/anno.jsonld", id: "urn:x", type: "Annotation", body: [{ type: "TextualBody", value: "x", purpose: "commenting" }], target: { source: "urn:x", selector: { type: "TextQuoteSelector", exact: "Petro" } } },
+      }),
+    ]);
+    expect(refused.map((r) => (r.status === "rejected" ? (r.reason as { code: string }).code : "done"))).toEqual(Array(8).fill("conflict"));
+    expect((refused[0] as PromiseRejectedResult).reason.message).toContain("in review");
+    const after = await getArticle({ db, actor: editor, id: a.id });
+    expect(after.revision.number).toBe(view.revision.number);
+    expect(after.annotations.map((x) => [x.id, x.status, x.version])).toEqual(view.annotations.map((x) => [x.id, x.status, x.version]));
+
+    await requestArticleChanges({ db, actor: reviewer, articleId: a.id, comment: "Over to you." });
+    await expect(updateAnnotation({ db, actor: editor, input: { id: mine.id, version: mine.version, category: "missing_space", replacement: "the  capture", note: null, speaker: null } })).resolves.toMatchObject({ version: mine.version + 1 });
   });
 });

@@ -3,12 +3,14 @@
 import { forwardRef, type ReactNode } from "react";
 import { CATEGORY_LABELS } from "@/lib/annotations/categories";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import { AWAITING_DECISION, isIn } from "@/lib/workflow/statuses";
 
 interface AnnotationCardProps {
   annotation: AnnotationView;
   number: number;
   active: boolean;
   canChange: boolean;
+  canDelete: boolean;
   onActivate: () => void;
   onEdit: () => void;
   onDelete: () => void;
@@ -21,7 +23,7 @@ interface AnnotationCardProps {
 
 /** One annotation in the panel. Focusable, so activating its highlight can move focus here. */
 export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(function AnnotationCard(
-  { annotation: a, number, active, canChange, onActivate, onEdit, onDelete, onAccept, onDismiss, children },
+  { annotation: a, number, active, canChange, canDelete, onActivate, onEdit, onDelete, onAccept, onDismiss, children },
   ref,
 ) {
   const suggestion = a.status === "suggested";
@@ -61,7 +63,7 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
           </>
         )}
       </p>
-      {a.movedFrom !== null && PENDING.includes(a.status) && (
+      {a.movedFrom !== null && isIn(AWAITING_DECISION, a.status) && (
         <p role="note" className="mt-1 rounded border border-amber-600 bg-amber-50 p-1 text-amber-950">
           The text under this change moved; check it again. It covered “{truncate(a.movedFrom)}”.
         </p>
@@ -75,7 +77,7 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
       {a.note && <p className="mt-1 whitespace-pre-wrap text-stone-800">{a.note}</p>}
       {a.reviewNote && (
         <p className="mt-1 rounded bg-stone-100 p-1 text-stone-900">
-          <span className="font-semibold">{a.status === "rejected" ? "Rejected" : "Reviewer"}{a.reviewerName ? ` (${a.reviewerName})` : ""}:</span> {a.reviewNote}
+          <span className="font-semibold">{REVIEW_NOTE_LABEL[a.status] ?? "Reviewer"}{a.reviewerName ? ` (${a.reviewerName})` : ""}:</span> {a.reviewNote}
         </p>
       )}
       <footer className="mt-2 flex items-center gap-2 text-xs text-stone-600">
@@ -90,14 +92,18 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
             </button>
           </span>
         )}
-        {canChange && !suggestion && (
+        {(canChange || canDelete) && (
           <span className="ml-auto flex gap-2">
-            <button type="button" className="btn btn-secondary" onClick={(e) => (e.stopPropagation(), onEdit())} aria-label={`Edit annotation ${number}`}>
-              Edit
-            </button>
-            <button type="button" className="btn btn-danger" onClick={(e) => (e.stopPropagation(), onDelete())} aria-label={`Delete annotation ${number}`}>
-              Delete
-            </button>
+            {canChange && (
+              <button type="button" className="btn btn-secondary" onClick={(e) => (e.stopPropagation(), onEdit())} aria-label={`Edit annotation ${number}`}>
+                Edit
+              </button>
+            )}
+            {canDelete && (
+              <button type="button" className="btn btn-danger" onClick={(e) => (e.stopPropagation(), onDelete())} aria-label={`Delete annotation ${number}`}>
+                Delete
+              </button>
+            )}
           </span>
         )}
       </footer>
@@ -106,8 +112,7 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
   );
 });
 
-/** Statuses still waiting for someone to act on them: a moved range matters only there. */
-const PENDING: string[] = ["proposed", "needs_work", "suggested"];
+const REVIEW_NOTE_LABEL: Partial<Record<string, string>> = { rejected: "Rejected", waived: "Waived" };
 
 function truncate(s: string): string {
   return s.length > 160 ? `${s.slice(0, 100)} … ${s.slice(-40)}` : s;

@@ -8,7 +8,7 @@ interface ArticleStatusBarProps {
   status: string;
   canSubmit: boolean;
   canDecideArticle: boolean;
-  /** changes and notes still waiting for a reviewer */
+  /** marks someone still has to act on (lib/workflow PENDING): approval waits until there are none */
   pendingCount: number;
   pending: boolean;
   onSubmit: () => void;
@@ -34,11 +34,15 @@ export function ArticleStatusBar(p: ArticleStatusBarProps) {
             className="btn btn-primary"
             onClick={p.onApproveArticle}
             disabled={p.pending || p.pendingCount > 0}
-            title={p.pendingCount > 0 ? "Decide every pending change first" : undefined}
+            title={p.pendingCount > 0 ? "Decide every change and handle every machine finding first" : undefined}
           >
             Approve article
           </button>
-          {p.pendingCount > 0 && <span className="text-xs text-stone-700">{p.pendingCount} pending</span>}
+          {p.pendingCount > 0 && (
+            <span className="text-xs text-stone-700">
+              {p.pendingCount} still open (changes to decide, findings to accept, dismiss or waive)
+            </span>
+          )}
           <button type="button" className="btn btn-secondary" onClick={() => setAsking(!asking)} disabled={p.pending} aria-expanded={asking}>
             Request changes…
           </button>

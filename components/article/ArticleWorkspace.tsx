@@ -19,6 +19,7 @@ import {
   requestChangesAction,
   resolveNoteAction,
   submitForReviewAction,
+  waiveFindingAction,
 } from "@/app/articles/[id]/review-actions";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
@@ -26,6 +27,8 @@ import type { ArticleView } from "@/lib/articles/get-article";
 import type { ActionError, ActionResult } from "@/lib/errors";
 import type { BlockKind } from "@/lib/ingest/blocks";
 import { wroteChange } from "@/lib/review/review-rules";
+import { allowedActions, type DeskActions, type Who } from "@/lib/workflow/rules";
+import { DRAWN, PENDING, isIn } from "@/lib/workflow/statuses";
 import { AnnotationCard } from "./AnnotationCard";
 import { AnnotationForm, type AnnotationFormValues } from "./AnnotationForm";
 import { ArticleStatusBar } from "./ArticleStatusBar";
@@ -40,19 +43,11 @@ import { ReviewControls, type ReviewDecision } from "./ReviewControls";
 import { selectionOffsets } from "./selection";
 import { useShortcuts } from "./use-shortcuts";
 
-export interface WorkspacePermissions {
-  annotate: boolean;
-  editBlocks: boolean;
-  submit: boolean;
-  review: boolean;
-  decideArticle: boolean;
-  comment: boolean;
-}
-
 interface ArticleWorkspaceProps {
   article: ArticleView;
-  actor: { id: string; role: string };
-  can: WorkspacePermissions;
+  actor: Who;
+  /** what the lifecycle (lib/workflow) lets this person do to the article now */
+  can: DeskActions;
 }
 
 type Mode =
@@ -61,8 +56,6 @@ type Mode =
   | { kind: "edit"; id: string }
   | { kind: "accept"; id: string };
 
-/** Statuses whose highlight is drawn in the text (orphaned marks have no place in it). */
-const DRAWN = new Set(["suggested", "proposed", "needs_work", "rejected", "resolved", "approved"]);
 const INITIAL_CARDS = 150;
 const CARD_BATCH = 200;
 
@@ -96,11 +89,13 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
   const [, startCardTransition] = useTransition();
   const focusWhenShown = useRef<string | null>(null);
 
-  const placed = useMemo(() => annotations.filter((a) => DRAWN.has(a.status)), [annotations]);
+  const placed = useMemo(() => annotations.filter((a) => isIn(DRAWN, a.status)), [annotations]);
   const orphans = useMemo(() => annotations.filter((a) => a.status === "orphaned"), [annotations]);
   const numbers = useMemo(() => new Map(annotations.map((a, i) => [a.id, i + 1])), [annotations]);
-  const canChange = (a: AnnotationView) => can.annotate && (actor.role === "admin" || a.authorId === actor.id);
-  const pendingCount = annotations.filter((a) => a.status === "proposed").length;
+  // the page offers exactly what the server's lifecycle table allows, so a button shown is a button that works
+  const allowed = (a: AnnotationView) => allowedActions(actor, article, a);
+  const canChange = (a: AnnotationView) => allowed(a).includes("edit");
+  const pendingCount = annotations.filter((a) => isIn(PENDING, a.status)).length;
   const reviewable = can.review && article.status === "in_review";
   // four-eyes: the author and whoever last rewrote a change may not decide it (the server refuses too)
   const wrote = (a: AnnotationView) => wroteChange(actor, a);
@@ -217,6 +212,7 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
   function decide(a: AnnotationView, d: ReviewDecision) {
     const ref = { articleId: article.id, id: a.id, version: a.version };
     if (d.kind === "approve") return approve([a.id]);
+    if (d.kind === "dismiss") return dismiss(a);
     setRejecting(null);
     act(
       () =>
@@ -224,8 +220,10 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
           ? rejectChangeAction({ ...ref, reason: d.reason })
           : d.kind === "request"
             ? requestChangesAction({ ...ref, comment: d.comment })
-            : resolveNoteAction(ref),
-      (r) => `Change ${numbers.get(a.id)} ${r.status.replace("_", " ")}.`,
+            : d.kind === "waive"
+              ? waiveFindingAction({ ...ref, reason: d.reason })
+              : resolveNoteAction(ref),
+      (r) => `${a.status === "suggested" ? "Finding" : "Change"} ${numbers.get(a.id)} ${r.status.replace("_", " ")}.`,
     );
   }
 
@@ -244,18 +242,18 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
     a: () => {
       const a = current();
       if (!a) return;
-      if (reviewable && a.status === "proposed" && a.replacement !== null && !wrote(a)) approve([a.id]);
-      else if (can.annotate && a.status === "suggested") setMode({ kind: "accept", id: a.id });
+      if (allowed(a).includes("approve")) approve([a.id]);
+      else if (allowed(a).includes("accept")) setMode({ kind: "accept", id: a.id });
     },
     r: () => {
       const a = current();
       if (!a) return;
-      if (reviewable && a.status === "proposed" && !wrote(a)) setRejecting(a.id);
-      else if (can.annotate && a.status === "suggested") dismiss(a);
+      if (allowed(a).includes("reject")) setRejecting(a.id);
+      else if (allowed(a).includes("dismiss")) dismiss(a);
     },
     e: () => {
       const a = current();
-      if (a && canChange(a) && a.status !== "suggested") setMode({ kind: "edit", id: a.id });
+      if (a && canChange(a)) setMode({ kind: "edit", id: a.id });
     },
     "?": () => setHelpOpen((open) => !open),
   });
@@ -281,20 +279,22 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
         number={numbers.get(a.id)!}
         active={activeId === a.id}
         canChange={canChange(a)}
+        canDelete={allowed(a).includes("delete")}
         onActivate={() => activate(a.id, "panel")}
         onEdit={() => {
           setError(null);
           setMode({ kind: "edit", id: a.id });
         }}
         onDelete={() => remove(a)}
-        onAccept={a.status === "suggested" && can.annotate ? () => (setError(null), setMode({ kind: "accept", id: a.id })) : undefined}
-        onDismiss={a.status === "suggested" && can.annotate ? () => dismiss(a) : undefined}
+        onAccept={allowed(a).includes("accept") ? () => (setError(null), setMode({ kind: "accept", id: a.id })) : undefined}
+        onDismiss={allowed(a).includes("accept") && allowed(a).includes("dismiss") ? () => dismiss(a) : undefined}
       >
         {reviewable && (
           <ReviewControls
             key={`${a.id}-${rejecting === a.id}`}
             annotation={a}
             number={numbers.get(a.id)!}
+            allowed={allowed(a)}
             ownChange={wrote(a)}
             pending={pending}
             selected={selected.includes(a.id)}
@@ -338,7 +338,7 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
         </div>
         <aside aria-label="Annotations" className="space-y-3 lg:col-span-5">
           <div className="lg:sticky lg:top-2 lg:max-h-[calc(100vh-1rem)] lg:space-y-3 lg:overflow-y-auto lg:pr-1">
-            <ChecksBar checks={article.checks} suggestions={suggestions} canRun={can.annotate} pending={pending} onRecheck={() =>
+            <ChecksBar checks={article.checks} suggestions={suggestions} canRun={can.recheck} pending={pending} onRecheck={() =>
               act(() => recheckAction({ articleId: article.id }), (r) => `Checks done: ${r.added} new suggestion${r.added === 1 ? "" : "s"}.`)
             } />
             <p aria-live="polite" className="sr-only">
@@ -390,7 +390,12 @@ export function ArticleWorkspace({ article, actor, can }: ArticleWorkspaceProps)
                     <FindToMark text={text} onFound={(start, end) => (setError(null), setMode({ kind: "create", start, end }))} />
                   </>
                 )}
-                {!can.annotate && !reviewable && (
+                {can.locked && (
+                  <p role="note" className="rounded border border-stone-400 bg-stone-100 p-2 text-sm text-stone-800">
+                    Locked for review: the text and marks stay as they were submitted until the reviewer approves the article or sends it back to editing.
+                  </p>
+                )}
+                {!can.annotate && !reviewable && !can.locked && (
                   <p className="text-sm text-stone-700">
                     {article.status === "approved" ? "This article is approved and closed for changes." : `Read only: your role (${actor.role}) does not annotate.`}
                   </p>

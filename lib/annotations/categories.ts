@@ -14,7 +14,4 @@ export const CATEGORY_LABELS: Record<AnnotationCategory, string> = {
   other: "Other",
 };
 
-export const ANNOTATION_STATUSES = [
-  "suggested", "proposed", "approved", "applied", "dismissed", "rejected", "needs_work", "orphaned", "resolved",
-] as const;
-export type AnnotationStatus = (typeof ANNOTATION_STATUSES)[number];
+export { ANNOTATION_STATUSES, type AnnotationStatus } from "@/lib/workflow/statuses";

@@ -8,6 +8,7 @@ import type { CreateAnnotationInput } from "./schema";
 import { assertArticleOpen } from "@/lib/articles/assert-article-open";
 import { currentRevision } from "@/lib/articles/current-revision";
 import { writtenBy } from "@/lib/review/review-rules";
+import { transitionArticle } from "@/lib/workflow/transition";
 
 export interface CreateAnnotationOptions {
   db: Db;
@@ -22,7 +23,7 @@ export interface CreateAnnotationOptions {
 export async function createAnnotation({ db, actor, input }: CreateAnnotationOptions) {
   assertCan(actor, "annotation:create");
   return db.$transaction(async (tx) => {
-    await assertArticleOpen(tx, input.articleId);
+    const stage = await assertArticleOpen(tx, input.articleId);
     const revision = await currentRevision(tx, input.articleId);
     if (revision.id !== input.revisionId) {
       throw new AppError("conflict", "The article has a newer revision since you opened it. Reload to mark the current text.");
@@ -49,8 +50,8 @@ export async function createAnnotation({ db, actor, input }: CreateAnnotationOpt
       },
       select: annotationViewSelect,
     });
-    // first mark on a fresh article starts the editing stage
-    await tx.article.updateMany({ where: { id: input.articleId, status: "ingested" }, data: { status: "editing" } });
+    // the first mark on a fresh article starts the editing stage (recorded by the "annotate" row below)
+    if (stage === "ingested") await transitionArticle(tx, { actor, articleId: input.articleId, action: "start_editing", silent: true });
     const view = toAnnotationView(row);
     await recordEvent(tx, { articleId: input.articleId, actorId: actor.id, action: "annotate", entityType: "annotation", entityId: row.id, after: view });
     return view;

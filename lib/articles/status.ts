@@ -1,8 +1,6 @@
-import { z } from "zod";
+import type { ArticleStatus } from "@/lib/workflow/statuses";
 
-export const ARTICLE_STATUSES = ["ingested", "editing", "in_review", "approved"] as const;
-export const articleStatusSchema = z.enum(ARTICLE_STATUSES);
-export type ArticleStatus = z.infer<typeof articleStatusSchema>;
+export { ARTICLE_STATUSES, articleStatusSchema, type ArticleStatus } from "@/lib/workflow/statuses";
 
 export const ARTICLE_STATUS_LABELS: Record<ArticleStatus, string> = {
   ingested: "Ingested",

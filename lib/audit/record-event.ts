@@ -9,6 +9,7 @@ export type AuditAction =
   | "check"
   | "accept_suggestion"
   | "dismiss_suggestion"
+  | "waive_finding"
   | "undo_dismissal"
   | "add_dictionary_word"
   | "remove_dictionary_word"

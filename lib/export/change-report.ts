@@ -1,5 +1,6 @@
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
+import { escapeMarkdownLine } from "./markdown-escape";
 
 export interface ChangeReportRow {
   revision: number;
@@ -35,16 +36,63 @@ export async function changeReport({ db, actor, articleId }: { db: Db; actor: Ac
   }));
 }
 
-const mdCell = (s: string) => (s === "" ? "*(deleted)*" : s.replace(/\|/g, "\\|").replace(/\n/g, " ⏎ "));
+export interface WaiverRow {
+  category: string;
+  text: string;
+  source: string;
+  message: string;
+  reason: string;
+  reviewer: string;
+  reviewedAt: string;
+}
 
-export function changeReportMarkdown(title: string, rows: ChangeReportRow[]): string {
-  const head = `# Change report: ${title}\n\n${rows.length} applied change${rows.length === 1 ? "" : "s"}.\n\n`;
+/** Machine findings the reviewer let stand, with their reason (lib/review/waive-finding.ts). */
+export async function waivedFindings({ db, actor, articleId }: { db: Db; actor: Actor; articleId: string }): Promise<WaiverRow[]> {
+  assertCan(actor, "article:read");
+  const rows = await db.annotation.findMany({
+    where: { articleId, status: "waived" },
+    orderBy: [{ reviewedAt: "asc" }, { start: "asc" }],
+    select: { category: true, exact: true, source: true, message: true, reviewNote: true, reviewedAt: true, reviewedBy: { select: { name: true } } },
+  });
+  return rows.map((r) => ({
+    category: r.category,
+    text: r.exact,
+    source: r.source,
+    message: r.message ?? "",
+    reason: r.reviewNote ?? "",
+    reviewer: r.reviewedBy?.name ?? "",
+    reviewedAt: r.reviewedAt?.toISOString() ?? "",
+  }));
+}
+
+/** Every cell but the revision number is someone's text (titles, names, the words of a change). */
+const md = escapeMarkdownLine;
+const mdChange = (s: string) => (s === "" ? "*(deleted)*" : md(s));
+
+export function changeReportMarkdown(title: string, rows: ChangeReportRow[], waived: WaiverRow[] = []): string {
+  const head = `# Change report: ${md(title)}\n\n${rows.length} applied change${rows.length === 1 ? "" : "s"}.\n\n`;
   const table = [
     "| revision | category | before | after | author | reviewer | time |",
     "|---|---|---|---|---|---|---|",
-    ...rows.map((r) => `| ${r.revision} | ${r.category} | ${mdCell(r.before)} | ${mdCell(r.after)} | ${r.author} | ${r.reviewer} | ${r.reviewedAt} |`),
+    ...rows.map((r) => `| ${r.revision} | ${md(r.category)} | ${mdChange(r.before)} | ${mdChange(r.after)} | ${md(r.author)} | ${md(r.reviewer)} | ${md(r.reviewedAt)} |`),
   ].join("\n");
-  return head + table + "\n";
+  return head + table + "\n" + waiverSection(waived);
+}
+
+/** Findings that went out unfixed are part of the story of the article: who let them stand, and why. */
+function waiverSection(waived: WaiverRow[]): string {
+  if (waived.length === 0) return "";
+  return [
+    "",
+    `## Waived findings`,
+    "",
+    `${waived.length} machine finding${waived.length === 1 ? " was" : "s were"} left as they stand by the reviewer.`,
+    "",
+    "| category | text | check | finding | reason | reviewer | time |",
+    "|---|---|---|---|---|---|---|",
+    ...waived.map((w) => `| ${md(w.category)} | ${md(w.text)} | ${md(w.source)} | ${md(w.message)} | ${md(w.reason)} | ${md(w.reviewer)} | ${md(w.reviewedAt)} |`),
+    "",
+  ].join("\n");
 }
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */

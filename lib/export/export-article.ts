@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { currentRevision } from "@/lib/articles/current-revision";
 import { toHtml, toMarkdown, toPlainText } from "./article-export";
-import { changeReport, changeReportCsv, changeReportMarkdown } from "./change-report";
+import { changeReport, changeReportCsv, changeReportMarkdown, waivedFindings } from "./change-report";
 
 export const EXPORT_FORMATS = ["txt", "md", "html", "changes.md", "changes.csv"] as const;
 export const exportFormatSchema = z.enum(EXPORT_FORMATS);
@@ -30,7 +30,7 @@ export async function exportArticle({ db, actor, articleId, format }: { db: Db; 
     format === "txt" ? toPlainText(doc)
     : format === "md" ? toMarkdown(doc)
     : format === "html" ? toHtml(doc)
-    : format === "changes.md" ? changeReportMarkdown(article.title, await changeReport({ db, actor, articleId }))
+    : format === "changes.md" ? changeReportMarkdown(article.title, await changeReport({ db, actor, articleId }), await waivedFindings({ db, actor, articleId }))
     : changeReportCsv(await changeReport({ db, actor, articleId }));
   await db.$transaction((tx) =>
     recordEvent(tx, { articleId, actorId: actor.id, action: "export", entityType: "revision", entityId: articleId, after: { format, revision: revision.number } }),

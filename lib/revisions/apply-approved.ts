@@ -5,7 +5,8 @@ import { recordEvent } from "@/lib/audit/record-event";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { currentRevision } from "@/lib/articles/current-revision";
-import { DECIDED_STATUSES, TRAVELLING_STATUSES } from "@/lib/review/review-rules";
+import { AWAITING_DECISION, CARRIED, SETTLED, isIn } from "@/lib/workflow/statuses";
+import { moveMarks } from "@/lib/workflow/transition";
 import { applyChanges } from "./apply-changes";
 import { describeConflicts } from "./describe-conflicts";
 
@@ -52,15 +53,15 @@ export async function applyApprovedChanges(tx: Tx, { articleId, actor }: { artic
     },
     select: { id: true, number: true },
   });
-  await tx.annotation.updateMany({ where: { id: { in: approved.map((a) => a.id) } }, data: { status: "applied", appliedRevisionId: next.id } });
+  await moveMarks(tx, "apply", approved.map((a) => a.id), { appliedRevisionId: next.id });
 
   // every open mark moves to the new text: by position, then quote, then fuzzy; else orphaned, never guessed
   const open = await tx.annotation.findMany({
-    where: { articleId, revisionId: current.id, status: { in: [...TRAVELLING_STATUSES] } },
+    where: { articleId, revisionId: current.id, status: { in: [...CARRIED] } },
     select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, status: true, movedFrom: true },
   });
   let moved = 0;
-  let orphaned = 0;
+  const orphans: string[] = [];
   // Most marks only shift by the length change of the edits before them and keep their quote:
   // those move in one updateMany per shift; only marks whose text or context changed are written
   // one by one. (2,000 single-row updates would dominate the apply time on a long article.)
@@ -76,16 +77,20 @@ export async function applyApprovedChanges(tx: Tx, { articleId, actor }: { artic
       } else {
         await tx.annotation.update({ where: { id: a.id }, data: { revisionId: next.id, start: found.start, end: found.end, ...quote, ...freshLook(a, quote.exact) } });
       }
-    } else if ((DECIDED_STATUSES as readonly string[]).includes(a.status)) {
+    } else if (a.status === "orphaned") {
+      // already lost: it travels to the new revision as it is (a zero shift moves only its revision)
+      byShift.set(0, [...(byShift.get(0) ?? []), a.id]);
+    } else if (isIn(SETTLED, a.status)) {
       continue; // its text is gone; it stays with the revision it was decided on
     } else if (a.status === "suggested") {
       // a machine suggestion about text that no longer exists is moot, not lost work
       await tx.annotation.delete({ where: { id: a.id } });
     } else {
-      orphaned++;
-      await tx.annotation.update({ where: { id: a.id }, data: { revisionId: next.id, status: "orphaned", version: { increment: 1 } } });
+      orphans.push(a.id);
     }
   }
+  await moveMarks(tx, "orphan", orphans, { revisionId: next.id, version: { increment: 1 } });
+  const orphaned = orphans.length;
   for (const [shift, ids] of byShift) {
     // chunks keep the IN list under SQLite's bound-parameter limit
     for (let i = 0; i < ids.length; i += 500) {
@@ -102,16 +107,13 @@ export async function applyApprovedChanges(tx: Tx, { articleId, actor }: { artic
   return { revisionId: next.id, number: next.number, applied: approved.length, moved, orphaned };
 }
 
-/** Decisions name the version they saw; these are the marks someone may still act on by version. */
-const PENDING = ["proposed", "needs_work", "suggested"];
-
 /**
  * A pending mark that now covers other text (widened onto a neighbour, or its words edited) is not the
  * change anyone looked at: a new version, so a decision made on the old one is refused (409), and a
  * note on its card. A mark that only shifted keeps its version: the text it replaces is the same.
  */
 function freshLook(a: { status: string; exact: string; movedFrom: string | null }, exact: string) {
-  if (exact === a.exact || !PENDING.includes(a.status)) return {};
+  if (exact === a.exact || !isIn(AWAITING_DECISION, a.status)) return {};
   // keep the text as the reviewer last saw it, not an intermediate one, when it moves twice unseen
   return { version: { increment: 1 }, movedAt: new Date(), movedFrom: a.movedFrom ?? a.exact };
 }

@@ -1,11 +1,9 @@
 import { assertCan, type Actor } from "@/lib/auth/roles";
-import { recordEvent } from "@/lib/audit/record-event";
-import type { Db, Tx } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { assertArticleOpen } from "@/lib/articles/assert-article-open";
-import { annotationViewSelect, toAnnotationView, type AnnotationView } from "@/lib/annotations/annotation-view";
+import type { Db } from "@/lib/db";
+import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import type { AnnotationCategory } from "@/lib/annotations/categories";
 import { writtenBy } from "@/lib/review/review-rules";
+import { transitionAnnotation } from "@/lib/workflow/transition";
 
 export interface AcceptSuggestionOptions {
   db: Db;
@@ -18,21 +16,17 @@ export interface AcceptSuggestionOptions {
 
 /**
  * An editor takes a machine suggestion on as their own proposed change. The source stays
- * `check:<rule>` so the report can tell machine-found from hand-found changes.
+ * `check:<rule>` so the report can tell machine-found from hand-found changes. (A reviewer instead
+ * approves the machine's fix as it stands: approveChanges.)
  */
 export async function acceptSuggestion({ db, actor, id, version, values }: AcceptSuggestionOptions): Promise<AnnotationView> {
   assertCan(actor, "suggestion:handle");
   return db.$transaction(async (tx) => {
-    const before = await loadSuggestion(tx, id);
-    await assertArticleOpen(tx, before.articleId);
-    const changed = await tx.annotation.updateMany({
-      where: { id, version, status: "suggested" },
-      data: { ...values, note: values.note || null, speaker: values.speaker || null, status: "proposed", authorId: actor.id, ...writtenBy(actor), version: { increment: 1 } },
+    const { after } = await transitionAnnotation(tx, {
+      actor, id, version, action: "accept", audit: { full: true },
+      data: () => ({ ...values, note: values.note || null, speaker: values.speaker || null, authorId: actor.id, ...writtenBy(actor) }),
     });
-    if (changed.count !== 1) throw staleSuggestion(before);
-    const after = toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id }, select: annotationViewSelect }));
-    await recordEvent(tx, { articleId: after.articleId, actorId: actor.id, action: "accept_suggestion", entityType: "annotation", entityId: id, before, after });
-    return after;
+    return after!;
   });
 }
 
@@ -43,43 +37,20 @@ export interface DismissSuggestionOptions {
   version: number;
 }
 
-/** Dismiss a suggestion. The row stays (status `dismissed`) as the memory that keeps it from coming back. */
+/**
+ * Dismiss a suggestion: the editor while editing, the reviewer while in review. The row stays
+ * (status `dismissed`) as the memory that keeps it from coming back.
+ */
 export async function dismissSuggestion({ db, actor, id, version }: DismissSuggestionOptions): Promise<AnnotationView> {
-  assertCan(actor, "suggestion:handle");
-  return setStatus(db, actor, id, version, { from: "suggested", to: "dismissed", action: "dismiss_suggestion", requireOpen: true });
+  return move(db, actor, { id, version }, "dismiss");
 }
 
-/** Admin: take a dismissal back; the suggestion is open again. */
+/** Admin: take a dismissal back; the suggestion is open again (on a closed article too: it changes no text). */
 export async function undoDismissal({ db, actor, id, version }: DismissSuggestionOptions): Promise<AnnotationView> {
   assertCan(actor, "dismissal:undo");
-  // an admin may undo a dismissal on a closed article too: it changes no text and no decision
-  return setStatus(db, actor, id, version, { from: "dismissed", to: "suggested", action: "undo_dismissal", requireOpen: false });
+  return move(db, actor, { id, version }, "undo_dismissal");
 }
 
-async function setStatus(
-  db: Db,
-  actor: Actor,
-  id: string,
-  version: number,
-  move: { from: string; to: string; action: "dismiss_suggestion" | "undo_dismissal"; requireOpen: boolean },
-): Promise<AnnotationView> {
-  return db.$transaction(async (tx) => {
-    const before = await loadSuggestion(tx, id);
-    if (move.requireOpen) await assertArticleOpen(tx, before.articleId);
-    const changed = await tx.annotation.updateMany({ where: { id, version, status: move.from }, data: { status: move.to, version: { increment: 1 } } });
-    if (changed.count !== 1) throw staleSuggestion(before);
-    const after = toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id }, select: annotationViewSelect }));
-    await recordEvent(tx, { articleId: after.articleId, actorId: actor.id, action: move.action, entityType: "annotation", entityId: id, before, after });
-    return after;
-  });
-}
-
-async function loadSuggestion(tx: Tx, id: string): Promise<AnnotationView> {
-  const row = await tx.annotation.findUnique({ where: { id }, select: annotationViewSelect });
-  if (!row || row.source === "editor") throw new AppError("not_found", "That suggestion no longer exists.");
-  return toAnnotationView(row);
-}
-
-function staleSuggestion(current: AnnotationView): AppError {
-  return new AppError("conflict", `Someone already handled this suggestion (it is now ${current.status.replace("_", " ")}). Reload to see it.`);
+async function move(db: Db, actor: Actor, ref: { id: string; version: number }, action: "dismiss" | "undo_dismissal") {
+  return db.$transaction(async (tx) => (await transitionAnnotation(tx, { actor, ...ref, action, audit: { full: true } })).after!);
 }

@@ -1,11 +1,12 @@
 import { notFound } from "next/navigation";
-import { requirePageActor } from "@/app/_auth/current-actor";
+import { currentActor, requirePageActor } from "@/app/_auth/current-actor";
 import { ArticleWorkspace } from "@/components/article/ArticleWorkspace";
 import { StatusBadge } from "@/components/articles/StatusBadge";
 import { can } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { getArticle } from "@/lib/articles/get-article";
+import { deskActions } from "@/lib/workflow/rules";
 
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("article:read");
@@ -25,20 +26,17 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
       <ArticleWorkspace
         article={article}
         actor={{ id: actor.id, role: actor.role }}
-        can={{
-          annotate: can(actor, "annotation:create") && article.status !== "approved",
-          editBlocks: can(actor, "article:edit-blocks") && article.status !== "approved",
-          submit: can(actor, "article:submit"),
-          review: can(actor, "change:review"),
-          decideArticle: can(actor, "article:approve"),
-          comment: can(actor, "comment:create"),
-        }}
+        can={deskActions(actor, article)}
       />
     </main>
   );
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  // metadata renders beside the page, also when the page redirects an anonymous visitor to sign in:
+  // it must check for itself, or the title goes out in the body of that redirect
+  const actor = await currentActor();
+  if (!can(actor, "article:read")) return { title: "Copydesk" };
   const { id } = await params;
   const row = await db.article.findUnique({ where: { id }, select: { title: true } });
   return { title: row ? `${row.title} · Copydesk` : "Not found · Copydesk" };

@@ -10,6 +10,8 @@ import { addComment, commentBodySchema, type CommentView } from "@/lib/annotatio
 import { approveChanges, rejectChange, requestChangesOnAnnotation, resolveNote } from "@/lib/review/decide-change";
 import { approveArticle, requestArticleChanges } from "@/lib/review/decide-article";
 import { submitForReview } from "@/lib/review/submit-for-review";
+import { waiveFinding } from "@/lib/review/waive-finding";
+import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import { previewApproval } from "@/lib/revisions/preview-approval";
 import type { ApplyOutcome } from "@/lib/revisions/apply-approved";
 import type { DiffPart } from "@/lib/revisions/word-diff";
@@ -69,6 +71,15 @@ export async function resolveNoteAction(input: unknown): Promise<ActionResult<{ 
   return runAction(async (actor) => {
     const { articleId, ...rest } = parse(articleRef.merge(decision), input);
     const result = await resolveNote({ db, actor, ...rest });
+    refresh(articleId);
+    return result;
+  });
+}
+
+export async function waiveFindingAction(input: unknown): Promise<ActionResult<AnnotationView>> {
+  return runAction(async (actor) => {
+    const { articleId, ...rest } = parse(articleRef.merge(decision).extend({ reason: z.string().max(2_000) }), input);
+    const result = await waiveFinding({ db, actor, ...rest });
     refresh(articleId);
     return result;
   });
