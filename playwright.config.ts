@@ -1,7 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { freePortSync } from "./scripts/free-port";
 
-// E2E_PORT lets a second run (another build, see NEXT_DIST_DIR) go on beside the usual one
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// E2E_PORT lets a second run (another build, see NEXT_DIST_DIR) go on beside the usual one. Unset,
+// 3100 if it is free, else any free port: another program on 3100 must not fail `npm test`. The
+// choice goes into the environment, which the test workers inherit, so they all use the same one.
+process.env.E2E_PORT ??= String(freePortSync(3100));
+const PORT = Number(process.env.E2E_PORT);
 
 export default defineConfig({
   testDir: "e2e",

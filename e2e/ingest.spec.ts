@@ -148,3 +148,28 @@ test("block kinds can be changed in the preview and after saving; the list shows
   await expect(page.getByRole("row")).toHaveCount(2); // header + the one match
   await expectNoSeriousA11yViolations(page);
 });
+
+test("text changed after the preview: Save reads it again and stores what the editor sees, never the old preview", async ({ page }) => {
+  const title = `Bridge reopens in March ${Date.now()}`;
+  await page.getByLabel("Article text").fill(`${title}\n\nCrews finished the work on Monday and the bridge reopens in March, the city said.`);
+  await page.getByRole("button", { name: "Preview structure" }).click();
+  await expect(page.getByRole("heading", { name: /Detected structure/ })).toBeVisible();
+
+  const edited = title.replace("March", "April");
+  await page.getByLabel("Article text").fill(`${edited}\n\nCrews finished the work on Monday and the bridge reopens in April, the city said.`);
+  await expect(page.getByText("The source has changed since this preview.")).toBeVisible();
+  await page.getByRole("button", { name: "Save article" }).click();
+  // not saved: the preview is read again from the text as it is now, and the editor is told why
+  await expect(page.getByRole("status").filter({ hasText: "The source changed after the preview, so nothing was saved." })).toBeVisible();
+  await expect(page).toHaveURL(/\/articles\/new$/);
+  const previewList = page.getByRole("region", { name: /Detected structure/ });
+  await expect(previewList).toContainText("reopens in April");
+  await expect(previewList).not.toContainText("March");
+
+  await page.getByRole("button", { name: "Save article" }).click();
+  await page.waitForURL(/\/articles\/(?!new)/);
+  const text = page.getByRole("region", { name: "Article text" });
+  await expect(text.getByRole("heading", { level: 1 })).toHaveText(edited);
+  await expect(text).toContainText("the bridge reopens in April");
+  await expect(text).not.toContainText("March");
+});

@@ -10,6 +10,11 @@ import { MAX_SOURCE_BYTES } from "@/lib/ingest/limits";
 import type { ActionError } from "@/lib/errors";
 
 type SourceKind = "paste" | "file" | "url";
+/** What the editor had given when a preview was asked for: Save compares it with the form as it is now. */
+type SourceInput = { kind: SourceKind; text: string; url: string; file: File | null };
+
+const STALE_MESSAGE =
+  "The source changed after the preview, so nothing was saved. The structure below was read again from the source as it is now; check it, then save.";
 
 /** Paste / upload / URL → preview the detected blocks → fix kinds → save. Input is never lost on error. */
 export function IngestForm() {
@@ -18,11 +23,20 @@ export function IngestForm() {
   const [url, setUrl] = useState("");
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<PreviewResult | null>(null);
+  const [previewedInput, setPreviewedInput] = useState<SourceInput | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, startTransition] = useTransition();
+  const input: SourceInput = { kind, text, url, file };
+  const stale = preview !== null && previewedInput !== null && !sameInput(previewedInput, input);
 
   function runPreview(e: React.FormEvent) {
     e.preventDefault();
+    requestPreview(null);
+  }
+
+  /** Read the source as the form holds it now; `afterwards` is said once the new preview is shown. */
+  function requestPreview(afterwards: string | null) {
     // The server checks again; this saves a doomed upload and keeps an over-limit one from reaching
     // the framework's body limit, whose failure would replace the whole form with an error page.
     const tooBig = tooLarge(kind, text, file);
@@ -36,13 +50,19 @@ export function IngestForm() {
     if (kind === "paste") form.set("text", text);
     if (kind === "url") form.set("url", url);
     if (kind === "file" && file) form.set("file", file);
+    // the snapshot is taken as the request leaves: typing while it runs makes the preview stale
+    const sent = input;
     startTransition(async () => {
       const result = await previewArticle(form).catch(unreachable);
       if (result.ok) {
         setPreview(result.data);
+        setPreviewedInput(sent);
+        setNotice(afterwards);
         setError(null);
       } else {
         setPreview(null);
+        setPreviewedInput(null);
+        setNotice(null);
         setError(result.error);
       }
     });
@@ -56,6 +76,13 @@ export function IngestForm() {
 
   function save() {
     if (!preview) return;
+    // Saving the old preview would store text the editor no longer sees: read the source again and
+    // let them check the new structure (their block kinds may no longer fit) before saving.
+    if (stale) {
+      requestPreview(STALE_MESSAGE);
+      return;
+    }
+    setNotice(null);
     startTransition(async () => {
       const result = await saveArticle({
         parsed: preview.parsed,
@@ -147,6 +174,16 @@ export function IngestForm() {
           <h2 id="preview-heading" className="text-xl font-semibold">
             Detected structure: {preview.parsed.blocks.length} blocks
           </h2>
+          {notice && !stale && (
+            <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+              {notice}
+            </p>
+          )}
+          {stale && (
+            <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+              The source has changed since this preview. <strong>Save article</strong> will read it again first.
+            </p>
+          )}
           <ol className="divide-y divide-stone-200 rounded border border-stone-300 bg-white">
             {preview.parsed.blocks.map((b, i) => (
               <li key={`${b.start}-${i}`} className="flex gap-3 p-2" data-block-kind={b.kind}>
@@ -176,6 +213,13 @@ export function IngestForm() {
       )}
     </div>
   );
+}
+
+function sameInput(a: SourceInput, b: SourceInput): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "paste") return a.text === b.text;
+  if (a.kind === "url") return a.url === b.url;
+  return a.file === b.file; // choosing a file again gives a new File, even of the same name
 }
 
 const LIMIT = formatBytes(MAX_SOURCE_BYTES);

@@ -62,4 +62,33 @@ describe("reanchorAfterEdit", () => {
     });
     expect(found.status).toBe("orphaned");
   });
+
+  it("follows a word into its moved paragraph, though a near-twin of its sentence was deleted", () => {
+    const twin = "The mayor promised a decision before the autumn recess, officials said.";
+    const raw = [paragraphs[0], twin, paragraphs[1], paragraphs[2], paragraphs[3]].join("\n\n");
+    // the twin is deleted and the last paragraph moves to the top: its "said" went with it
+    const { found, newText } = setup(raw, "said", 3, (text) => {
+      const t = text.indexOf(twin);
+      const last = text.indexOf(paragraphs[3]);
+      return [
+        { id: "del", start: t - 2, end: t + twin.length, replacement: "" },
+        { id: "cut", start: last - 2, end: last + paragraphs[3].length, replacement: "" },
+        { id: "paste", start: text.indexOf(paragraphs[1]), end: text.indexOf(paragraphs[1]), replacement: `${paragraphs[3]}\n\n` },
+      ];
+    });
+    expect(newText).toBe([paragraphs[0], paragraphs[3], paragraphs[1], paragraphs[2]].join("\n\n"));
+    expect(found).toMatchObject({ status: "anchored", start: newText.indexOf("officials said.") + "officials ".length });
+  });
+
+  it("does not follow a cut that the new text holds twice", () => {
+    const raw = paragraphs.join("\n\n");
+    const { found } = setup(raw, "said", 2, (text) => {
+      const p3 = text.indexOf(paragraphs[3]);
+      return [
+        { id: "cut", start: p3 - 2, end: p3 + paragraphs[3].length, replacement: "" },
+        { id: "paste", start: 0, end: 0, replacement: `${paragraphs[3]}\n\n${paragraphs[3]}\n\n` },
+      ];
+    });
+    expect(found.status).toBe("orphaned");
+  });
 });

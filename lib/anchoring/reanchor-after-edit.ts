@@ -16,6 +16,10 @@ export function reanchorAfterEdit(anchor: Anchor, oldText: string, newText: stri
   if (newText.slice(hint.start, hint.end) === anchor.exact) {
     return { status: "anchored", start: hint.start, end: hint.end, method: "position", score: 1 };
   }
+  if (hint.start === hint.end) {
+    const moved = followMove(anchor, oldText, newText, map, hint.start);
+    if (moved) return { status: "anchored", ...moved, method: "quote", score: 1 };
+  }
   const copies = otherCopies(anchor, oldText, newText, map);
   const found = reanchor(anchor, newText, hint, copies.survivors);
   if (found.status !== "anchored" || hint.start !== hint.end || copies.displaced.length === 0) return found;
@@ -53,4 +57,46 @@ function otherCopies(anchor: Anchor, oldText: string, newText: string, map: Posi
     else displaced.push(at);
   }
   return { survivors, displaced };
+}
+
+// Shorter cut text than this is not distinctive enough to say where it went.
+const MIN_MOVED_CHARS = 40;
+
+/**
+ * A mark whose text collapsed to a point was deleted or moved away. A move is a deletion plus an
+ * insertion of the same text: find the whole stretch that was cut around the mark, and if the old
+ * text had it once and the new text has it once, that is where the mark's text went — however
+ * common the mark's own words are ("that" in a moved paragraph).
+ */
+function followMove(anchor: Anchor, oldText: string, newText: string, map: PositionMap, point: number) {
+  // the map is monotone: the cut stretch is every old offset that lands on this one point
+  let lo = 0;
+  let hi = anchor.start;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map(mid, "start") < point) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  lo = anchor.end;
+  hi = oldText.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (map(mid, "end") > point) hi = mid - 1;
+    else lo = mid;
+  }
+  // whitespace at the cut's edges (a paragraph break) may be found on either side of it
+  const [cutStart, cutEnd] = trimmed(oldText, first, lo);
+  const cut = oldText.slice(cutStart, cutEnd);
+  if (cut.length < MIN_MOVED_CHARS || anchor.start < cutStart || anchor.end > cutEnd) return null;
+  const at = newText.indexOf(cut);
+  if (at === -1 || newText.indexOf(cut, at + 1) !== -1 || oldText.indexOf(cut) !== cutStart || oldText.indexOf(cut, cutStart + 1) !== -1) return null;
+  const start = at + (anchor.start - cutStart);
+  return { start, end: start + anchor.exact.length };
+}
+
+function trimmed(text: string, start: number, end: number): [number, number] {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return [start, end];
 }

@@ -3,7 +3,8 @@ import type { Block } from "@/lib/ingest/blocks";
 import { applyChanges, type TextChange } from "@/lib/revisions/apply-changes";
 import { similarity } from "./edit-distance";
 import { isValidRange, quoteSelector } from "./quote-selector";
-import { type Anchor, FUZZY_THRESHOLD, MIN_QUOTE_SIMILARITY, reanchor, SEARCH_RADIUS } from "./reanchor";
+import { keptWordShare } from "./kept-words";
+import { type Anchor, FUZZY_THRESHOLD, MIN_KEPT_WORDS, MIN_QUOTE_SIMILARITY, reanchor, SEARCH_RADIUS } from "./reanchor";
 
 const P1 = "The minister said the budget would rise next year, according to officials in the capital.";
 const P2 = "Critics said the plan was vague. The opposition leader called it a gamble with public money.";
@@ -19,6 +20,13 @@ function anchorOn(text: string, quote: string, from = 0): Anchor {
 function anchoredText(result: ReturnType<typeof reanchor>, text: string): string {
   if (result.status !== "anchored") throw new Error(`orphaned: ${result.reason}`);
   return text.slice(result.start, result.end);
+}
+
+/** One change on TEXT (one paragraph per P), and the map of an anchor's old range onto the new text. */
+function applyOne(text: string, change: TextChange) {
+  const result = applyChanges(text, [{ kind: "paragraph", start: 0, end: text.length }], [change]);
+  if (!result.ok) throw new Error("conflict");
+  return { text: result.text, hint: (a: Anchor) => ({ start: result.map(a.start, "start"), end: result.map(a.end, "end") }) };
 }
 
 describe("reanchor", () => {
@@ -61,6 +69,22 @@ describe("reanchor", () => {
     const hint = { start: result.map(a.start, "start"), end: result.map(a.end, "end") };
     expect(result.text.slice(hint.start, hint.end)).toBe("this");
     expect(reanchor(a, result.text, hint).status).toBe("orphaned");
+  });
+
+  it("stays on its own text when whole words were inserted into it or deleted from it", () => {
+    const a = anchorOn(TEXT, "the plan was vague");
+    const widened = applyOne(TEXT, { id: "in", start: a.start + "the plan".length, end: a.start + "the plan".length, replacement: " for the harbour" });
+    expect(widened.text.slice(widened.hint(a).start, widened.hint(a).end)).toBe("the plan for the harbour was vague");
+    expect(reanchor(a, widened.text, widened.hint(a))).toMatchObject({ status: "anchored", method: "edited", ...widened.hint(a), score: 1 });
+
+    const b = anchorOn(TEXT, "a gamble with public money");
+    const cut = applyOne(TEXT, { id: "out", start: b.start + "a gamble".length, end: b.start + "a gamble with public".length, replacement: "" });
+    const r = reanchor(b, cut.text, cut.hint(b));
+    expect(anchoredText(r, cut.text)).toBe("a gamble money");
+    expect(r).toMatchObject({ method: "edited" });
+    // with most of its words replaced it is no longer the text the mark was about
+    const gutted = applyOne(TEXT, { id: "out", start: b.start, end: b.start + "a gamble with public".length, replacement: "a risk for all" });
+    expect(reanchor(b, gutted.text, gutted.hint(b)).status).toBe("orphaned");
   });
 
   it("follows a slightly edited quote with a fuzzy match above the threshold", () => {
@@ -196,6 +220,12 @@ describe("reanchor after random edits (property)", () => {
         anchored++;
         const found = result.text.slice(r.start, r.end);
         expect(isValidRange(result.text, r.start, r.end), context).toBe(true);
+        if (r.method === "edited") {
+          // kept on its own text as the changes left it: exactly the mapped range, most words still there
+          expect({ start: r.start, end: r.end }, context).toEqual(hint);
+          expect(keptWordShare(a.exact, found), context).toBeGreaterThanOrEqual(MIN_KEPT_WORDS);
+          continue;
+        }
         expect(r.score, context).toBeGreaterThanOrEqual(FUZZY_THRESHOLD);
         expect(found === a.exact || similarity(found, a.exact) >= MIN_QUOTE_SIMILARITY, context).toBe(true);
         if (truths.some((t) => (t.start < t.end ? r.start < t.end && t.start < r.end : r.start <= t.start && t.start <= r.end))) continue;

@@ -1,5 +1,6 @@
 import search from "approx-string-match";
 import { editDistance, similarity } from "./edit-distance";
+import { keptWordShare } from "./kept-words";
 import { CONTEXT_CHARS, isValidRange } from "./quote-selector";
 
 /** An annotation's selectors on the revision it was made on (TextPositionSelector + TextQuoteSelector). */
@@ -12,7 +13,7 @@ export interface Anchor {
 }
 
 export type Reanchored =
-  | { status: "anchored"; start: number; end: number; method: "position" | "quote" | "fuzzy"; score: number }
+  | { status: "anchored"; start: number; end: number; method: "position" | "quote" | "fuzzy" | "edited"; score: number }
   | { status: "orphaned"; score: number; reason: string };
 
 /** A quote-or-fuzzy match scoring below this (0..1, quote and context together) is not trusted: orphaned. */
@@ -25,6 +26,8 @@ export const MIN_QUOTE_SIMILARITY = 0.7;
  * up to 3 on the side that fits better and 1 on the other) so long and short quotes are judged alike.
  */
 export const DISTINCT_EVIDENCE = 12;
+/** With the edits known, a mark whose text they changed stays on it if this share of its words survived (kept-words.ts). */
+export const MIN_KEPT_WORDS = 0.5;
 /** Without a hint, how far around the old offset a fuzzy search looks before it searches the whole text. */
 export const SEARCH_RADIUS = 2_000;
 
@@ -83,11 +86,17 @@ export function reanchor(anchor: Anchor, newText: string, hint?: Range, others: 
     // The map says exactly where this text went and that a change rewrote it: judge that very range.
     // Searching around it lets an approximate match borrow neighbouring words to make up for the edit
     // and spill past the mark's own text (measured by bench/anchoring.ts as its only wrong anchors).
-    const here = { ...expected, errors: editDistance(quote, newText.slice(expected.start, expected.end)) };
-    if (quoteSimilarity(here, quote.length) < MIN_QUOTE_SIMILARITY) {
-      return { status: "orphaned", score: 0, reason: "a change rewrote most of the quoted text" };
-    }
-    return judge([here]);
+    const found = newText.slice(expected.start, expected.end);
+    const here = { ...expected, errors: editDistance(quote, found) };
+    const judged = quoteSimilarity(here, quote.length) >= MIN_QUOTE_SIMILARITY ? judge([here]) : null;
+    if (judged?.status === "anchored") return judged;
+    // Letters are a poor measure of an edit that inserted or deleted whole words ("garden hoses" →
+    // "garden date followed above hoses"): the mark's own words are all still there, at the place the
+    // map gives. It stays on its text if at least half its wording survived (the caller records the
+    // old quote beside the new one); less than that, and the change rewrote it: orphaned.
+    const kept = keptWordShare(quote, found);
+    if (kept >= MIN_KEPT_WORDS) return { status: "anchored", start: expected.start, end: expected.end, method: "edited", score: kept };
+    return judged ?? { status: "orphaned", score: 0, reason: "a change rewrote most of the quoted text" };
   }
   const start = Math.min(Math.max(anchor.start, 0), newText.length);
   const window = around({ start, end: start + quote.length }, SEARCH_RADIUS);

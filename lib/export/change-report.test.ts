@@ -2,7 +2,7 @@ import { JSDOM } from "jsdom";
 import { marked } from "marked";
 import { describe, expect, it } from "vitest";
 import { toMarkdown } from "./article-export";
-import { changeReportMarkdown, type ChangeReportRow } from "./change-report";
+import { changeReportCsv, changeReportMarkdown, type ChangeReportRow } from "./change-report";
 
 const HOSTILE = [
   "<script>alert(1)</script>",
@@ -57,13 +57,30 @@ describe("changes.md export", () => {
     for (const [i, tr] of bodyRows.entries()) {
       const cells = [...tr.querySelectorAll("td")].map((td) => td.textContent);
       expect(cells).toHaveLength(7);
-      // the reader sees exactly what was written, line breaks shown as ⏎
-      expect(cells[2]).toBe(HOSTILE[i].replace(/\n/g, " ⏎ "));
+      // the reader sees exactly what was written, line breaks shown as ⏎ (in a change's words, ¶)
+      expect(cells[4]).toBe(HOSTILE[i].replace(/\n/g, " ⏎ "));
+      expect(cells[2]).toBe(HOSTILE[i].replace(/\n+/g, " ¶ "));
     }
   });
 
   it("shows the title as text", () => {
     expect(doc.querySelector("h1")!.textContent).toBe("Change report: <script>alert('title')</script> [t](javascript:x)");
+  });
+});
+
+describe("a deleted duplicate block in the report", () => {
+  const row: ChangeReportRow = {
+    revision: 2, category: "duplicate", before: "\n\nGustavo Petro and Donald Trump at The White House", after: "",
+    author: "Eddie Editor", reviewer: "Rita Reviewer", reviewedAt: "2026-11-23T10:00:00.000Z", source: "check:duplicate-block",
+  };
+
+  it("has no line break in its before, in Markdown or CSV", () => {
+    const md = changeReportMarkdown("Story", [row]);
+    expect(md.split("\n").filter((l) => l.startsWith("| 2 |"))).toEqual([
+      "| 2 | duplicate | Gustavo Petro and Donald Trump at The White House | *(deleted)* | Eddie Editor | Rita Reviewer | 2026\\-11\\-23T10\\:00\\:00\\.000Z |",
+    ]);
+    const csv = changeReportCsv([row]).split("\r\n");
+    expect(csv[1]).toBe("2,duplicate,Gustavo Petro and Donald Trump at The White House,,Eddie Editor,Rita Reviewer,2026-11-23T10:00:00.000Z,check:duplicate-block");
   });
 });
 

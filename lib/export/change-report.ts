@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
 import { escapeMarkdownLine } from "./markdown-escape";
+import { oneLine } from "./one-line";
 
 export interface ChangeReportRow {
   revision: number;
@@ -67,7 +68,7 @@ export async function waivedFindings({ db, actor, articleId }: { db: Db; actor: 
 
 /** Every cell but the revision number is someone's text (titles, names, the words of a change). */
 const md = escapeMarkdownLine;
-const mdChange = (s: string) => (s === "" ? "*(deleted)*" : md(s));
+const mdChange = (s: string) => (s === "" ? "*(deleted)*" : md(oneLine(s)));
 
 export function changeReportMarkdown(title: string, rows: ChangeReportRow[], waived: WaiverRow[] = []): string {
   const head = `# Change report: ${md(title)}\n\n${rows.length} applied change${rows.length === 1 ? "" : "s"}.\n\n`;
@@ -90,7 +91,7 @@ function waiverSection(waived: WaiverRow[]): string {
     "",
     "| category | text | check | finding | reason | reviewer | time |",
     "|---|---|---|---|---|---|---|",
-    ...waived.map((w) => `| ${md(w.category)} | ${md(w.text)} | ${md(w.source)} | ${md(w.message)} | ${md(w.reason)} | ${md(w.reviewer)} | ${md(w.reviewedAt)} |`),
+    ...waived.map((w) => `| ${md(w.category)} | ${md(oneLine(w.text))} | ${md(w.source)} | ${md(w.message)} | ${md(w.reason)} | ${md(w.reviewer)} | ${md(w.reviewedAt)} |`),
     "",
   ].join("\n");
 }
@@ -103,7 +104,7 @@ export function changeReportCsv(rows: ChangeReportRow[]): string {
     return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
   };
   const header = ["revision", "category", "before", "after", "author", "reviewer", "reviewed_at", "source"];
-  return [header, ...rows.map((r) => [r.revision, r.category, r.before, r.after, r.author, r.reviewer, r.reviewedAt, r.source])]
+  return [header, ...rows.map((r) => [r.revision, r.category, oneLine(r.before), oneLine(r.after), r.author, r.reviewer, r.reviewedAt, r.source])]
     .map((line) => line.map(cell).join(","))
     .join("\r\n") + "\r\n";
 }

@@ -33,7 +33,7 @@ async function loadExportable({ db, actor, articleId }: ExportOptions, annotatio
     orderBy: [{ start: "asc" }, { end: "desc" }],
     select: {
       id: true, revisionId: true, start: true, end: true, exact: true, prefix: true, suffix: true, category: true, replacement: true, note: true,
-      speaker: true, status: true, authorId: true, createdAt: true, updatedAt: true, author: { select: { name: true } },
+      speaker: true, status: true, source: true, message: true, authorId: true, createdAt: true, updatedAt: true, author: { select: { name: true } },
     },
   });
   const annotations = rows.map(({ author, createdAt, updatedAt, ...r }) => ({

@@ -8,6 +8,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writtenBy } from "@/lib/review/review-rules";
+import { claimNumbers } from "@/lib/annotations/claim-numbers";
 import { fromWebAnnotation, utf16Offset } from "@/lib/w3c/from-web-annotation";
 
 export interface ImportReport {
@@ -51,7 +52,7 @@ export async function importWebAnnotations({ db, actor, articleId, document }: {
       }
       const row = await tx.annotation.create({
         data: {
-          articleId, revisionId: revision.id, start: placed.start, end: placed.end, ...quoteSelector(text, placed.start, placed.end),
+          articleId, number: await claimNumbers(tx, articleId), revisionId: revision.id, start: placed.start, end: placed.end, ...quoteSelector(text, placed.start, placed.end),
           category: fields.data.category, replacement: fields.data.replacement, note: fields.data.note || null, speaker: fields.data.speaker || null,
           status: "proposed", source: "import", authorId: actor.id, ...writtenBy(actor),
         },

@@ -60,6 +60,15 @@ describe("fromWebAnnotation: Copydesk's own export", () => {
     expect(result.annotations[3].replacement).toBeNull();
   });
 
+  it("keeps a check's message (its assessing body) as note text, after the editor's note", () => {
+    const suggestion = annotation("teh", { category: "typo", replacement: "the", note: "Fixed.", source: "check:typo", message: "Not in the dictionary." });
+    expect(onlyAnnotation(JSON.parse(JSON.stringify(toWebAnnotation(scope, suggestion))))).toMatchObject({
+      exact: "teh",
+      replacement: "the",
+      note: "Fixed.\n\nNot in the dictionary.",
+    });
+  });
+
   it("reads a stand-alone exported annotation", () => {
     expect(onlyAnnotation(toWebAnnotation(scope, originals[0]))).toMatchObject({ index: 0, exact: "teh", replacement: "the" });
   });

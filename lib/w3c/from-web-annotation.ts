@@ -221,7 +221,8 @@ function textualBodies(a: AnnotationShape): Purposed[] {
 /** Copydesk's fields from the bodies' purposes: the inverse of the export's bodies. */
 function fieldsFromBodies(bodies: Purposed[]) {
   const valuesFor = (purpose: string) => bodies.filter((b) => b.purposes.includes(purpose)).map((b) => b.value);
-  const notes = valuesFor("commenting");
+  // a checker's assessment (our export's check message) is kept as note text, after any comment
+  const notes = [...valuesFor("commenting"), ...valuesFor("assessing")];
   return {
     category: valuesFor("tagging").map(categoryOf).find((c) => c !== undefined) ?? "other",
     // first editing body, kept as is: "" (delete the range) must not turn into "no replacement"

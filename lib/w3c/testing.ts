@@ -22,6 +22,8 @@ export function annotation(exact: string, fields: Partial<ExportableAnnotation> 
     status: "proposed",
     authorId: "user-1",
     authorName: "Ada Editor",
+    source: "editor",
+    message: null,
     createdAt: "2026-11-20T10:00:00.000Z",
     updatedAt: "2026-11-21T09:30:00.000Z",
     ...fields,

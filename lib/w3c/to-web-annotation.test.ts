@@ -112,3 +112,24 @@ describe("codePointOffset", () => {
     expect(codePointOffset("abc", 2)).toBe(2);
   });
 });
+
+describe("a machine suggestion", () => {
+  const accepted = annotation("teh", {
+    category: "typo", replacement: "the", source: "check:typo", message: "“teh” is not in the dictionary; did you mean “the”?", status: "proposed",
+  });
+  const exported = toWebAnnotation(scope, accepted);
+
+  it("is credited to the checker as Software, not to the editor who accepted it, and stays valid", () => {
+    expect(exported.creator).toEqual({ type: "Software", name: "Copydesk checks", nickname: "check:typo" });
+    expect(JSON.stringify(exported)).not.toContain("Ada Editor");
+    expect(validateAnnotation(exported), describeErrors(validateAnnotation.errors).join("\n")).toBe(true);
+  });
+
+  it("carries the rule's message as an assessing body beside the proposed change", () => {
+    expect(exported.body).toEqual([
+      { type: "TextualBody", purpose: "assessing", value: "“teh” is not in the dictionary; did you mean “the”?", format: "text/plain" },
+      { type: "TextualBody", purpose: "tagging", value: "typo", format: "text/plain" },
+      { type: "TextualBody", purpose: "editing", value: "the", format: "text/plain" },
+    ]);
+  });
+});

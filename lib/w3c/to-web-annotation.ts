@@ -23,7 +23,7 @@ export const STATUS_PROPERTY = `${COPYDESK_NS}status` as const;
 export type ExportableAnnotation = Pick<
   AnnotationView,
   | "id" | "revisionId" | "start" | "end" | "exact" | "category" | "replacement" | "note" | "speaker" | "status"
-  | "authorId" | "authorName" | "createdAt" | "updatedAt"
+  | "authorId" | "authorName" | "createdAt" | "updatedAt" | "source" | "message"
 > &
   TextQuote;
 
@@ -39,7 +39,7 @@ export interface CollectionOptions extends ExportScope {
   annotations: ExportableAnnotation[];
 }
 
-type Motivation = "commenting" | "editing" | "identifying" | "tagging";
+type Motivation = "assessing" | "commenting" | "editing" | "identifying" | "tagging";
 
 export interface TextualBody {
   type: "TextualBody";
@@ -59,11 +59,26 @@ export interface WebAnnotation {
   motivation: Motivation;
   created: string;
   modified: string;
-  creator: { id: string; type: "Person"; name: string };
+  creator: Person | Software;
   target: { source: string; selector: Selector[] };
   body: TextualBody[];
   [STATUS_PROPERTY]: AnnotationStatus;
 }
+
+export interface Person {
+  id: string;
+  type: "Person";
+  name: string;
+}
+
+/** 3.3.2: an automated agent. The rule is its nickname ("check:missing-space"), as the app shows it. */
+export interface Software {
+  type: "Software";
+  name: typeof CHECKER_NAME;
+  nickname: string;
+}
+
+const CHECKER_NAME = "Copydesk checks";
 
 export interface AnnotationPage {
   id: string;
@@ -125,11 +140,20 @@ function webAnnotation(scope: ExportScope, a: ExportableAnnotation): WebAnnotati
     motivation: motivationOf(a),
     created: a.createdAt,
     modified: a.updatedAt,
-    creator: { id: `${baseOf(scope)}/users/${encodeURIComponent(a.authorId)}`, type: "Person", name: a.authorName },
+    creator: creatorOf(scope, a),
     target: { source: revisionUrl(scope), selector: selectorsOf(scope.revision.text, a) },
     body: bodiesOf(a),
     [STATUS_PROPERTY]: a.status,
   };
+}
+
+/**
+ * Who made it: a machine suggestion is the checker's finding even after an editor accepted it (the
+ * editor may have adjusted the replacement, but the finding and its message are the rule's).
+ */
+function creatorOf(scope: ExportScope, a: ExportableAnnotation): Person | Software {
+  if (a.source.startsWith("check:")) return { type: "Software", name: CHECKER_NAME, nickname: a.source };
+  return { id: `${baseOf(scope)}/users/${encodeURIComponent(a.authorId)}`, type: "Person", name: a.authorName };
 }
 
 /**
@@ -164,10 +188,12 @@ export function codePointOffset(text: string, utf16Offset: number): number {
 
 /**
  * One TextualBody per field that is set. A replacement of "" (delete the range) is still an editing
- * body with an empty value; "no replacement" is the absence of an editing body.
+ * body with an empty value; "no replacement" is the absence of an editing body. A check's message is
+ * its assessment of the text ("assessing"), kept apart from an editor's note ("commenting").
  */
 function bodiesOf(a: ExportableAnnotation): TextualBody[] {
   const fields: [Motivation, string | null][] = [
+    ["assessing", a.message],
     ["commenting", a.note],
     ["tagging", a.category],
     ["editing", a.replacement],
