@@ -36,6 +36,7 @@ async function main() {
   const { submitForReview } = await import("@/lib/review/submit-for-review");
   const { parseText } = await import("@/lib/ingest/parse-text");
   const { quoteSelector } = await import("@/lib/anchoring/quote-selector");
+  const { claimNumbers } = await import("@/lib/annotations/claim-numbers");
 
   const users = await Promise.all([
     createUser({ db, name: "Bench Editor", email: "editor@bench.test", password: "bench-pass", role: "editor" }),
@@ -52,9 +53,10 @@ async function main() {
   const chosen = new Set<number>();
   while (chosen.size < 2_000) chosen.add(Math.floor(random() * wordRanges.length));
   const categories = ["typo", "style", "punctuation", "attribution", "other"];
+  const first = await claimNumbers(db, article.id, chosen.size);
   await db.annotation.createMany({
     data: [...chosen].map((i, n) => ({
-      articleId: article.id, revisionId: article.revisionId, ...wordRanges[i], ...quoteSelector(parsed.text, wordRanges[i].start, wordRanges[i].end),
+      articleId: article.id, number: first + n, revisionId: article.revisionId, ...wordRanges[i], ...quoteSelector(parsed.text, wordRanges[i].start, wordRanges[i].end),
       category: categories[n % categories.length], replacement: null, note: `note ${n}`, speaker: n % 5 === 3 ? "A. Speaker" : null,
       status: "proposed", source: "editor", authorId: editor.id,
     })),

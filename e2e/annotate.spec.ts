@@ -11,7 +11,11 @@ test("editor ingests the fixture, annotates it, edits and deletes; reviewer sees
   await expect(page.locator('[data-block-kind="byline"]')).toContainText("Emmanuel Alejandro Rondón");
   await expect(page.locator('[data-block-kind="credit"]')).toContainText("AFP");
   await expect(page.locator('[data-block-kind="junk"]')).toContainText("tracking");
+  // block kinds are labels; relabelling is a mode of its own
+  await expect(page.getByLabel("Kind of block 2")).toHaveCount(0);
+  await page.getByRole("button", { name: "Edit structure" }).click();
   await expect(page.getByLabel("Kind of block 2")).toHaveValue("headline");
+  await page.getByRole("button", { name: "Edit structure" }).click();
 
   // 1. "thecapture" → missing space, replaced by "the capture"
   await selectText(page, "thecapture");

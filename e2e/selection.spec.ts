@@ -54,9 +54,9 @@ test("keyboard only: find the text, fill the form, save; focus and announcements
   await form.getByLabel("Replacement").fill("very well. He");
   await form.getByLabel("Replacement").press("Enter");
   await expect(annotationCard(page, "Punctuation").filter({ hasText: "very well. He" })).toHaveCount(1);
-  await expect(page.locator("[aria-live=polite]")).toContainText("Annotation saved");
+  await expect(page.getByTestId("confirmation")).toContainText(/Annotation \d+ saved/);
   // the badge in the text is a button: activating it focuses the card
-  await page.getByRole("button", { name: /^Annotation \d+: Punctuation\. Show its card/ }).press("Enter");
+  await page.getByRole("button", { name: /^Annotation \d+: Punctuation, open\. Show its card/ }).press("Enter");
   await expect(annotationCard(page, "Punctuation")).toBeFocused();
 });
 

@@ -9,16 +9,17 @@ test("an editor works through the fixture's suggestions: accept (edited first), 
   // the text is there at once; the suggestions arrive when the checks finish
   await expect(page.getByRole("region", { name: "Article text" })).toContainText("thecapture");
   await expect(page.getByRole("status").filter({ hasText: /suggestions? from the automatic checks/ })).toBeVisible({ timeout: 15_000 });
-  const suggestion = (text: string) => page.getByRole("article", { name: /^Suggestion \d+/ }).filter({ hasText: text });
+  // a card quotes its neighbours too: find it by the words it marks
+  const suggestion = (exact: string) => page.getByRole("article", { name: /^Suggestion \d+/ }).filter({ has: page.locator("[data-quote]").getByText(exact, { exact: true }) });
   await expect(suggestion("thecapture")).toContainText("the capture");
   await expect(suggestion("thecapture")).toContainText("check:");
 
-  // accept, editing the replacement first
-  await suggestion("thecapture").getByRole("button", { name: /Accept suggestion/ }).click();
-  const form = page.getByRole("form", { name: /Accept suggestion/ });
+  // accept, editing the replacement first: the form opens inside the card
+  await suggestion("thecapture").getByRole("button", { name: /Edit suggestion \d+ before accepting/ }).click();
+  const form = suggestion("thecapture").getByRole("form", { name: /Accept suggestion/ });
   await form.getByRole("textbox", { name: "Note" }).fill("confirmed against the wire copy");
   await form.getByRole("button", { name: "Accept as proposed change" }).click();
-  const accepted = page.getByRole("article", { name: /^Annotation \d+: Missing space/ }).filter({ hasText: "thecapture" });
+  const accepted = page.getByRole("article", { name: /^Annotation \d+: Missing space/ }).filter({ has: page.locator("[data-quote]").getByText("thecapture", { exact: true }) });
   await expect(accepted).toContainText("proposed");
   await expect(accepted).toContainText("confirmed against the wire copy");
 
@@ -27,7 +28,7 @@ test("an editor works through the fixture's suggestions: accept (edited first), 
   await suggestion("HouseAFP").getByRole("button", { name: /Dismiss suggestion/ }).click();
   await expect(suggestion("HouseAFP")).toHaveCount(0);
   await page.getByRole("button", { name: "Re-check" }).click();
-  await expect(page.locator("[aria-live=polite]")).toContainText("Checks done: 0 new suggestions");
+  await expect(page.getByTestId("confirmation")).toContainText("Checks done: 0 new suggestions");
   await page.reload();
   await expect(suggestion("HouseAFP")).toHaveCount(0);
   await expect(accepted).toHaveCount(1);
@@ -45,7 +46,7 @@ test("an editor works through the fixture's suggestions: accept (edited first), 
   await admin.getByRole("link", { name: "Dismissals" }).click();
   await admin.getByRole("button", { name: /Undo dismissal of “HouseAFP/ }).first().click();
   await admin.goto(articlePath);
-  await expect(admin.getByRole("article", { name: /^Suggestion \d+/ }).filter({ hasText: "HouseAFP" })).toHaveCount(1);
+  await expect(admin.getByRole("article", { name: /^Suggestion \d+/ }).filter({ has: admin.locator("[data-quote]").getByText("HouseAFP", { exact: true }) })).toHaveCount(1);
   await adminContext.close();
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { quoteSelector } from "@/lib/anchoring/quote-selector";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
+import { claimNumbers } from "@/lib/annotations/claim-numbers";
 import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/update-annotation";
 import { changeBlockKind } from "@/lib/articles/change-block-kind";
 import { ingestArticle } from "@/lib/articles/ingest-article";
@@ -41,7 +42,7 @@ async function seed(stage: ArticleStatus, status: AnnotationStatus) {
   const machine = MACHINE.includes(status);
   const mark = await db.annotation.create({
     data: {
-      articleId: a.id, revisionId: a.revisionId, start, end: start + EXACT.length, ...quoteSelector(PARSED.text, start, start + EXACT.length),
+      articleId: a.id, number: await claimNumbers(db, a.id), revisionId: a.revisionId, start, end: start + EXACT.length, ...quoteSelector(PARSED.text, start, start + EXACT.length),
       category: "style", replacement: "boat", status, source: machine ? "check:test" : "editor", authorId: people.author.id,
       lastEditedById: machine ? null : people.author.id,
     },

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
+import type { ActionError } from "@/lib/errors";
 
 interface ArticleStatusBarProps {
   articleId: string;
@@ -11,6 +13,8 @@ interface ArticleStatusBarProps {
   /** marks someone still has to act on (lib/workflow PENDING): approval waits until there are none */
   pendingCount: number;
   pending: boolean;
+  /** the last article-level action failed: said here, beside its buttons */
+  error: ActionError | null;
   onSubmit: () => void;
   onApproveArticle: () => void;
   onRequestChanges: (comment: string) => void;
@@ -79,6 +83,11 @@ export function ArticleStatusBar(p: ArticleStatusBarProps) {
           </ul>
         </details>
       </span>
+      {p.error && (
+        <div className="w-full">
+          <ErrorNotice error={p.error} />
+        </div>
+      )}
       {asking && (
         <form
           aria-label="Request changes on the article"

@@ -4,17 +4,17 @@ import { forwardRef, type ReactNode } from "react";
 import { BLOCK_KINDS, BLOCK_LABELS, type Block, type BlockKind } from "@/lib/ingest/blocks";
 import { CATEGORY_LABELS } from "@/lib/annotations/categories";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import { isDeletion, markState, stateLabel } from "@/lib/annotations/mark-state";
 import { segmentsFor } from "./segments";
 
 interface ArticleTextProps {
   text: string;
   blocks: Block[];
+  /** marks drawn in the text: open, handled, and the changes applied into this revision */
   annotations: AnnotationView[];
-  /** number shown in each annotation's badge and card */
-  numbers: Map<string, number>;
   activeId: string | null;
   onActivate: (id: string) => void;
-  /** present when the viewer may relabel blocks */
+  /** present in *Edit structure* mode: each block's label becomes a kind selector */
   onChangeKind?: (position: number, kind: BlockKind) => void;
   /** a selection made by mouse or keyboard ended (mouseup / keyup) */
   onSelectionEnd: () => void;
@@ -32,9 +32,15 @@ const KIND_CLASS: Record<BlockKind, string> = {
   junk: "text-sm text-stone-600 line-through",
 };
 
+const BADGE_CLASS = {
+  open: "border-stone-500 bg-white text-stone-800",
+  handled: "border-dashed border-stone-400 bg-white text-stone-500",
+  applied: "border-green-800 bg-green-50 text-green-900",
+} as const;
+
 /** The revision text, block by block, with highlights. Offsets live on `data-start` of every text piece. */
 export const ArticleText = forwardRef<HTMLDivElement, ArticleTextProps>(function ArticleText(
-  { text, blocks, annotations, numbers, activeId, onActivate, onChangeKind, onSelectionEnd, draft },
+  { text, blocks, annotations, activeId, onActivate, onChangeKind, onSelectionEnd, draft },
   ref,
 ) {
   const byId = new Map(annotations.map((a) => [a.id, a]));
@@ -58,7 +64,7 @@ export const ArticleText = forwardRef<HTMLDivElement, ArticleTextProps>(function
           const real = seg.covering.filter((id) => id !== "draft");
           const inner = real[0] ? byId.get(real[0]) : undefined;
           const classes = [
-            inner && `mark mark-${inner.category}`,
+            inner && `mark mark-${inner.category} mark-${markState(inner.status)}`,
             real.length > 1 && "mark-multi",
             activeId && real.includes(activeId) && "mark-active",
             seg.covering.includes("draft") && "bg-sky-200",
@@ -70,6 +76,7 @@ export const ArticleText = forwardRef<HTMLDivElement, ArticleTextProps>(function
               key={`s${seg.start}`}
               data-start={seg.start}
               data-annotations={real.join(" ") || undefined}
+              data-state={inner ? markState(inner.status) : undefined}
               className={classes || undefined}
               onClick={inner ? () => onActivate(activeId && real.includes(activeId) ? cycle(real, activeId) : inner.id) : undefined}
             >
@@ -78,19 +85,7 @@ export const ArticleText = forwardRef<HTMLDivElement, ArticleTextProps>(function
           );
           for (const id of seg.endingHere) {
             const a = byId.get(id);
-            if (!a) continue;
-            pieces.push(
-              <button
-                key={`b${id}`}
-                type="button"
-                data-badge={id}
-                className={`mx-0.5 rounded-full border border-stone-500 bg-white px-1.5 align-super font-sans text-[10px] font-bold leading-4 text-stone-800 ${activeId === id ? "ring-2 ring-blue-700" : ""}`}
-                aria-label={`${a.status === "suggested" ? "Suggestion" : "Annotation"} ${numbers.get(id)}: ${CATEGORY_LABELS[a.category]}. Show its card.`}
-                onClick={() => onActivate(id)}
-              >
-                {numbers.get(id)}
-              </button>,
-            );
+            if (a) pieces.push(<Badge key={`b${id}`} annotation={a} active={activeId === id} onActivate={() => onActivate(id)} />);
           }
         }
         return (
@@ -115,7 +110,7 @@ export const ArticleText = forwardRef<HTMLDivElement, ArticleTextProps>(function
                   </select>
                 </>
               ) : (
-                <span className="text-xs font-medium uppercase text-stone-600">{BLOCK_LABELS[block.kind]}</span>
+                <span className="text-[11px] font-medium uppercase tracking-wide text-stone-500">{BLOCK_LABELS[block.kind]}</span>
               )}
             </div>
             <Tag className={`min-w-0 flex-1 whitespace-pre-wrap break-words ${KIND_CLASS[block.kind]}`}>{pieces}</Tag>
@@ -125,6 +120,27 @@ export const ArticleText = forwardRef<HTMLDivElement, ArticleTextProps>(function
     </div>
   );
 });
+
+/** The numbered badge after a mark: its state in shape and words (✓ applied, dashed handled), a deletion as a question. */
+function Badge({ annotation: a, active, onActivate }: { annotation: AnnotationView; active: boolean; onActivate: () => void }) {
+  const state = markState(a.status);
+  const deletion = isDeletion(a) && state !== "applied";
+  const kind = a.status === "suggested" ? "Suggestion" : "Annotation";
+  return (
+    <button
+      type="button"
+      data-badge={a.id}
+      data-state={state}
+      className={`mx-0.5 rounded-full border px-1.5 align-super font-sans text-[10px] font-bold leading-4 ${BADGE_CLASS[state]} ${active ? "ring-2 ring-blue-700" : ""}`}
+      aria-label={`${kind} ${a.number}: ${CATEGORY_LABELS[a.category]}, ${stateLabel(a.status)}${deletion ? ", proposed deletion" : ""}. Show its card.`}
+      onClick={onActivate}
+    >
+      {state === "applied" && <span aria-hidden="true">✓ </span>}
+      {a.number}
+      {deletion && <span className={`ml-1 font-semibold ${state === "open" ? "text-red-800" : "text-stone-500"}`}>delete?</span>}
+    </button>
+  );
+}
 
 /** Clicking an already-active overlap moves to the next annotation under the pointer. */
 function cycle(ids: string[], current: string): string {

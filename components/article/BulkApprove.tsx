@@ -1,24 +1,33 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { previewApprovalAction } from "@/app/articles/[id]/review-actions";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { ANNOTATION_CATEGORIES, CATEGORY_LABELS, type AnnotationCategory } from "@/lib/annotations/categories";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
-import type { ActionError } from "@/lib/errors";
+import type { ActionError, ActionResult } from "@/lib/errors";
 import type { DiffPart } from "@/lib/revisions/word-diff";
+import { DiffText } from "./DiffText";
 
 interface BulkApproveProps {
-  articleId: string;
-  /** pending changes this reviewer may decide (not their own) */
+  /** "Bulk approve" for a reviewer, "Accept all" for an editor */
+  title: string;
+  /** "Approve" / "Accept" */
+  verb: string;
+  /** "change" / "suggestion" */
+  noun: string;
+  /** what may be decided together: pending changes that are not the reviewer's own, or machine fixes */
   candidates: AnnotationView[];
-  selectedIds: string[];
+  /** ticked by hand on the cards (reviewers); omitted where there is no selection */
+  selectedIds?: string[];
+  preview: (ids: string[]) => Promise<ActionResult<DiffPart[]>>;
   pending: boolean;
-  onApprove: (ids: string[]) => void;
+  /** the decision failed (shown here, beside its button) */
+  error: ActionError | null;
+  onDecide: (ids: string[]) => void;
 }
 
-/** Approve a whole category, or the selected changes, after seeing the text they would produce. */
-export function BulkApprove({ articleId, candidates, selectedIds, pending, onApprove }: BulkApproveProps) {
+/** Decide a whole category, or the selected ones, after seeing the text they would produce. */
+export function BulkApprove({ title, verb, noun, candidates, selectedIds, preview: load, pending, error: decideError, onDecide }: BulkApproveProps) {
   const id = useId();
   const [category, setCategory] = useState<AnnotationCategory | "">("");
   const [preview, setPreview] = useState<{ ids: string[]; diff: DiffPart[] } | null>(null);
@@ -26,10 +35,11 @@ export function BulkApprove({ articleId, candidates, selectedIds, pending, onApp
   const [loading, start] = useTransition();
   const categories = ANNOTATION_CATEGORIES.filter((c) => candidates.some((a) => a.category === c));
   if (candidates.length === 0) return null;
+  const plural = (n: number) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
   function showPreview(ids: string[]) {
     start(async () => {
-      const r = await previewApprovalAction({ articleId, ids });
+      const r = await load(ids);
       if (!r.ok) {
         setPreview(null);
         return setError(r.error);
@@ -42,12 +52,12 @@ export function BulkApprove({ articleId, candidates, selectedIds, pending, onApp
   return (
     <section aria-labelledby={`${id}-h`} className="space-y-2 rounded border border-stone-300 bg-white p-3 text-sm">
       <h3 id={`${id}-h`} className="font-semibold">
-        Bulk approve
+        {title}
       </h3>
       <div className="flex flex-wrap items-end gap-2">
         <div>
           <label htmlFor={`${id}-cat`} className="block text-xs font-medium">
-            All pending changes of category
+            All {noun}s of category
           </label>
           <select id={`${id}-cat`} value={category} onChange={(e) => setCategory(e.target.value as AnnotationCategory)} className="rounded border border-stone-400 p-1">
             <option value="">choose…</option>
@@ -66,28 +76,18 @@ export function BulkApprove({ articleId, candidates, selectedIds, pending, onApp
         >
           Preview category
         </button>
-        <button type="button" className="btn btn-secondary" disabled={selectedIds.length === 0 || loading} onClick={() => showPreview(selectedIds)}>
-          Preview selected ({selectedIds.length})
-        </button>
+        {selectedIds && (
+          <button type="button" className="btn btn-secondary" disabled={selectedIds.length === 0 || loading} onClick={() => showPreview(selectedIds)}>
+            Preview selected ({selectedIds.length})
+          </button>
+        )}
       </div>
-      {error && <ErrorNotice error={error} />}
+      {(error ?? decideError) && <ErrorNotice error={(error ?? decideError)!} />}
       {preview && (
         <div className="space-y-2">
-          <p className="text-xs text-stone-700">The text after approving {preview.ids.length} change{preview.ids.length === 1 ? "" : "s"}:</p>
+          <p className="text-xs text-stone-700">The text after {verb === "Accept" ? "accepting and approving" : "approving"} {plural(preview.ids.length)}:</p>
           <p aria-label="Preview of the resulting text" className="max-h-64 overflow-auto whitespace-pre-wrap rounded border border-stone-200 bg-stone-50 p-2 font-serif">
-            {preview.diff.map((p, i) =>
-              p.added ? (
-                <ins key={i} className="bg-green-100 text-green-900">
-                  {p.value}
-                </ins>
-              ) : p.removed ? (
-                <del key={i} className="bg-red-100 text-red-900">
-                  {p.value}
-                </del>
-              ) : (
-                <span key={i}>{p.value}</span>
-              ),
-            )}
+            <DiffText parts={preview.diff} />
           </p>
           <div className="flex gap-2">
             <button
@@ -95,11 +95,11 @@ export function BulkApprove({ articleId, candidates, selectedIds, pending, onApp
               className="btn btn-primary"
               disabled={pending}
               onClick={() => {
-                onApprove(preview.ids);
+                onDecide(preview.ids);
                 setPreview(null);
               }}
             >
-              Approve {preview.ids.length} change{preview.ids.length === 1 ? "" : "s"}
+              {verb} {plural(preview.ids.length)}
             </button>
             <button type="button" className="btn btn-secondary" onClick={() => setPreview(null)}>
               Cancel

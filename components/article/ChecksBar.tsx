@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import type { ChecksView } from "@/lib/articles/get-article";
+import type { ActionError } from "@/lib/errors";
 
 const POLL_MS = 800;
 // An article ingested elsewhere (an older import) may never have been checked: stop waiting after this.
@@ -17,12 +19,15 @@ export function ChecksBar({
   suggestions,
   canRun,
   pending,
+  error,
   onRecheck,
 }: {
   checks: ChecksView;
   suggestions: number;
   canRun: boolean;
   pending: boolean;
+  /** a re-check that failed (too long, locked): said here, beside the button */
+  error: ActionError | null;
   onRecheck: () => void;
 }) {
   const router = useRouter();
@@ -41,7 +46,7 @@ export function ChecksBar({
   }, [waiting, router]);
 
   return (
-    <div className="flex items-center gap-3 rounded border border-stone-300 bg-white px-3 py-2 text-sm">
+    <div className="flex flex-wrap items-center gap-3 rounded border border-stone-300 bg-white px-3 py-2 text-sm">
       <p role="status" className="flex-1">
         {waiting ? "Checking the article…" : message(checks, suggestions)}
       </p>
@@ -49,6 +54,11 @@ export function ChecksBar({
         <button type="button" className="btn btn-secondary" onClick={onRecheck} disabled={pending}>
           Re-check
         </button>
+      )}
+      {error && (
+        <div className="w-full">
+          <ErrorNotice error={error} />
+        </div>
       )}
     </div>
   );

@@ -9,7 +9,7 @@ export function KeyboardHelp({ onClose, reviewer }: { onClose: () => void; revie
   const keys: [string, string][] = [
     ["j", "next annotation (highlight and card together)"],
     ["k", "previous annotation"],
-    ["a", reviewer ? "approve the change (applies it)" : "accept the suggestion (opens it for editing first)"],
+    ["a", reviewer ? "approve the change (applies it)" : "accept the suggestion (a fix in one go; one without a fix opens the form)"],
     ["r", reviewer ? "reject the change (asks for a reason)" : "dismiss the suggestion"],
     ["e", "edit your annotation"],
     ["?", "show or hide this list"],

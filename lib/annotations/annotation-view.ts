@@ -3,6 +3,8 @@ import type { AnnotationCategory, AnnotationStatus } from "./categories";
 /** What the article page needs of an annotation (a plain object: crosses to the client). */
 export interface AnnotationView {
   id: string;
+  /** the article's stable number for it ("#7"): given once, kept on every revision, never reused */
+  number: number;
   articleId: string;
   revisionId: string;
   start: number;
@@ -35,7 +37,7 @@ export interface AnnotationView {
 }
 
 export const annotationViewSelect = {
-  id: true, articleId: true, revisionId: true, start: true, end: true, exact: true, category: true, replacement: true, note: true,
+  id: true, number: true, articleId: true, revisionId: true, start: true, end: true, exact: true, category: true, replacement: true, note: true,
   speaker: true, status: true, source: true, message: true, confidence: true, authorId: true, version: true, createdAt: true, updatedAt: true,
   lastEditedById: true, lastEditIssuerId: true, movedAt: true, movedFrom: true,
   author: { select: { name: true } },

@@ -4,6 +4,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { annotationViewSelect, toAnnotationView } from "./annotation-view";
+import { claimNumbers } from "./claim-numbers";
 import type { CreateAnnotationInput } from "./schema";
 import { assertArticleOpen } from "@/lib/articles/assert-article-open";
 import { currentRevision } from "@/lib/articles/current-revision";
@@ -35,6 +36,7 @@ export async function createAnnotation({ db, actor, input }: CreateAnnotationOpt
     const row = await tx.annotation.create({
       data: {
         articleId: input.articleId,
+        number: await claimNumbers(tx, input.articleId),
         revisionId: revision.id,
         start: input.start,
         end: input.end,

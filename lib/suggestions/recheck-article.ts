@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { assertArticleOpen } from "@/lib/articles/assert-article-open";
+import { claimNumbers } from "@/lib/annotations/claim-numbers";
 import { currentRevision } from "@/lib/articles/current-revision";
 import { listDictionaryWords } from "@/lib/dictionary/dictionary-words";
 import { fingerprint } from "./fingerprint";
@@ -52,9 +53,11 @@ export async function recheckArticle({ db, actor, articleId, budgetMs = env.CHEC
         fresh.push({ f, fp });
       }
       if (fresh.length > 0) {
+        const first = await claimNumbers(tx, articleId, fresh.length);
         await tx.annotation.createMany({
-          data: fresh.map(({ f, fp }) => ({
+          data: fresh.map(({ f, fp }, i) => ({
             articleId,
+            number: first + i,
             revisionId: revision.id,
             start: f.start,
             end: f.end,

@@ -7,7 +7,10 @@ import { db } from "@/lib/db";
 import type { ActionResult } from "@/lib/errors";
 import { parseInput as parse } from "@/lib/validation";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import { acceptSuggestions } from "@/lib/annotations/accept-suggestions";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
+import { previewSuggestions } from "@/lib/annotations/preview-suggestions";
+import type { DiffPart } from "@/lib/revisions/word-diff";
 import { deleteAnnotation, updateAnnotation } from "@/lib/annotations/update-annotation";
 import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema } from "@/lib/annotations/schema";
 import { changeBlockKind } from "@/lib/articles/change-block-kind";
@@ -68,4 +71,18 @@ export async function dismissSuggestionAction(input: unknown): Promise<ActionRes
   const result = await runAction((actor) => dismissSuggestion({ db, actor, ...parse(deleteAnnotationSchema, input) }));
   if (result.ok) revalidatePath(`/articles/${result.data.articleId}`);
   return result;
+}
+
+const decisionsSchema = articleIdSchema.extend({
+  decisions: z.array(z.object({ id: z.string().min(1), version: z.number().int().min(1) })).min(1).max(500),
+});
+
+export async function acceptSuggestionsAction(input: unknown): Promise<ActionResult<{ accepted: number }>> {
+  const result = await runAction((actor) => acceptSuggestions({ db, actor, ...parse(decisionsSchema, input) }));
+  if (result.ok) revalidatePath(`/articles/${(input as { articleId: string }).articleId}`);
+  return result;
+}
+
+export async function previewSuggestionsAction(input: unknown): Promise<ActionResult<DiffPart[]>> {
+  return runAction((actor) => previewSuggestions({ db, actor, ...parse(articleIdSchema.extend({ ids: z.array(z.string().min(1)).min(1).max(500) }), input) }));
 }

@@ -2,6 +2,8 @@ import { notFound } from "next/navigation";
 import { currentActor, requirePageActor } from "@/app/_auth/current-actor";
 import { ArticleWorkspace } from "@/components/article/ArticleWorkspace";
 import { StatusBadge } from "@/components/articles/StatusBadge";
+import { LocalTime } from "@/components/ui/LocalTime";
+import { appliedChanges } from "@/lib/annotations/applied-marks";
 import { can } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
@@ -15,18 +17,20 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
   });
+  const applied = await appliedChanges({ db, actor, articleId: article.id });
   return (
     <main id="main" className="mx-auto max-w-7xl px-4 py-6">
       <div className="mb-4 flex flex-wrap items-center gap-3 text-sm text-stone-700">
         <StatusBadge status={article.status} />
         <span>
-          Revision {article.revision.number} · ingested by {article.createdByName}
+          Revision {article.revision.number} · <LocalTime iso={article.revision.createdAt} /> · ingested by {article.createdByName}
         </span>
       </div>
       <ArticleWorkspace
         article={article}
         actor={{ id: actor.id, role: actor.role }}
         can={deskActions(actor, article)}
+        applied={applied}
       />
     </main>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageActor } from "@/app/_auth/current-actor";
+import { LocalTime } from "@/components/ui/LocalTime";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { articleHistory } from "@/lib/revisions/article-history";
@@ -39,7 +40,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
                   <span className="font-normal text-stone-600">— {r.reason}</span>
                 </h3>
                 <p className="text-xs text-stone-700">
-                  {r.createdByName}, <time dateTime={r.createdAt}>{r.createdAt.replace("T", " ").slice(0, 16)}</time>
+                  {r.createdByName}, <LocalTime iso={r.createdAt} />
                 </p>
                 {r.applied.length > 0 && (
                   <ul className="mt-2 space-y-1">
