@@ -1,15 +1,33 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { PrismaClient as PostgresClient } from "@/generated/prisma-pg/client";
 import { env } from "@/lib/env";
+
+/** `DATABASE_URL=postgres://…` or `postgresql://…` switches to PostgreSQL; anything else is a SQLite file. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/**
+ * A generated Prisma client is tied to its provider, so there are two (prisma/schema.prisma and the
+ * derived prisma/postgres/schema.prisma) with the same models. The app is typed against the SQLite
+ * one: its input types are a subset of PostgreSQL's (no `mode: "insensitive"`, one isolation level),
+ * so code that compiles runs on both (decision 019).
+ */
+export function createClient(url: string, { poolMax = env.DATABASE_POOL_MAX }: { poolMax?: number } = {}): PrismaClient {
+  if (isPostgresUrl(url)) {
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: poolMax }) }) as unknown as PrismaClient;
+  }
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+}
+
+export const dbProvider: "postgresql" | "sqlite" = isPostgresUrl(env.DATABASE_URL) ? "postgresql" : "sqlite";
 
 // One client per process; in dev, Next reloads modules, so keep it on globalThis.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
-function createClient(): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: env.DATABASE_URL }) });
-}
-
-export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
+export const db: PrismaClient = globalForPrisma.prisma ?? createClient(env.DATABASE_URL);
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
 
 export type Db = PrismaClient;

@@ -3,6 +3,8 @@ import { z } from "zod";
 /** Environment, checked once at start-up. Defaults give the SQLite quick start. */
 const schema = z.object({
   DATABASE_URL: z.string().default("file:./prisma/dev.db"),
+  /** PostgreSQL only: connections per server process (mind max_connections across all servers) */
+  DATABASE_POOL_MAX: z.coerce.number().int().positive().default(10),
   BETTER_AUTH_SECRET: z.string().min(32).optional(),
   // follows PORT so `PORT=4000 npm start` signs in without more settings
   BETTER_AUTH_URL: z.url().default(`http://localhost:${process.env.PORT ?? 3000}`),

@@ -4,13 +4,17 @@ import { existsSync, readFileSync } from "node:fs";
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-const [vitestFile, playwrightFile] = process.argv.slice(2);
-if (existsSync(vitestFile)) {
-  const v = JSON.parse(readFileSync(vitestFile, "utf8"));
-  passed += v.numPassedTests;
-  failed += v.numFailedTests + (v.success === false && v.numFailedTests === 0 ? 1 : 0);
-  skipped += v.numPendingTests + v.numTodoTests;
-} else failed++;
+// every argument is a Vitest report except the Playwright one (the DB tests run once per database)
+const files = process.argv.slice(2);
+const playwrightFile = files.find((f) => /playwright/.test(f));
+for (const vitestFile of files.filter((f) => f !== playwrightFile)) {
+  if (existsSync(vitestFile)) {
+    const v = JSON.parse(readFileSync(vitestFile, "utf8"));
+    passed += v.numPassedTests;
+    failed += v.numFailedTests + (v.success === false && v.numFailedTests === 0 ? 1 : 0);
+    skipped += v.numPendingTests + v.numTodoTests;
+  } else failed++;
+}
 if (existsSync(playwrightFile)) {
   const s = JSON.parse(readFileSync(playwrightFile, "utf8")).stats;
   passed += s.expected + s.flaky;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: the type check, unit and database tests (Vitest), then end to end (Playwright in Debian's Chromium).
+# Every test: the type check, unit and database tests (Vitest) on SQLite, the database tests (test/) again
+# on PostgreSQL, then end to end (Playwright in Debian's Chromium).
 # Ends with one plain "N passed, N failed" line summing both runners.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -11,7 +12,17 @@ npx tsc --noEmit
 types=$?
 npx vitest run --reporter=default --reporter=json --outputFile=reports/vitest.json
 unit=$?
+# the same database tests on PostgreSQL: each test file gets a fresh database on this server (dropped after)
+if pg_isready -q -h 127.0.0.1 -p 5432; then
+  # shellcheck disable=SC2046 # file names without spaces: the test files that use test/test-db.ts
+  TEST_DATABASE=postgres npx vitest run $(grep -l '"./test-db"' test/*.test.ts) --reporter=default --reporter=json --outputFile=reports/vitest-postgres.json
+  pgtests=$?
+else
+  echo "PostgreSQL is not running on 127.0.0.1:5432: the PostgreSQL run of the database tests FAILS (start it: see README, PostgreSQL)"
+  rm -f reports/vitest-postgres.json
+  pgtests=1
+fi
 npx playwright test
 e2e=$?
-node scripts/summarize-tests.mjs reports/vitest.json reports/playwright.json
-[ "$types" = 0 ] && [ "$unit" = 0 ] && [ "$e2e" = 0 ]
+node scripts/summarize-tests.mjs reports/vitest.json reports/vitest-postgres.json reports/playwright.json
+[ "$types" = 0 ] && [ "$unit" = 0 ] && [ "$pgtests" = 0 ] && [ "$e2e" = 0 ]

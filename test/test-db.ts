@@ -1,18 +1,33 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "@/generated/prisma/client";
+import pg from "pg";
+import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor, Role } from "@/lib/auth/roles";
+import { createClient } from "@/lib/db";
 
-const MIGRATIONS = path.join(__dirname, "..", "prisma", "migrations");
+const ROOT = path.join(__dirname, "..");
+const MIGRATIONS = path.join(ROOT, "prisma", "migrations");
+
+/** `TEST_DATABASE=postgres` runs the database tests on PostgreSQL; SQLite otherwise. */
+export const testDatabase: "postgres" | "sqlite" = process.env.TEST_DATABASE === "postgres" ? "postgres" : "sqlite";
+/** the server that holds the throw-away test databases (trust auth on this project's machines) */
+export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /**
- * A real SQLite database for one test file: a fresh file with every migration applied in order
- * (the same SQL `prisma migrate deploy` runs), reached through the same Prisma adapter as the app.
+ * A real database for one test file, reached through the same Prisma adapter as the app. SQLite: a
+ * fresh file with every migration applied in order (the SQL `prisma migrate deploy` runs).
+ * PostgreSQL: a fresh database with prisma/postgres/migrations applied by the start command's own
+ * runner, dropped by close(). Synchronous, so test files can create it at the top.
  */
 export function createTestDb() {
+  return testDatabase === "postgres" ? createPostgresTestDb() : createSqliteTestDb();
+}
+
+function createSqliteTestDb() {
   const dir = mkdtempSync(path.join(tmpdir(), "copydesk-test-"));
   const file = path.join(dir, "test.db");
   const raw = new Database(file);
@@ -20,15 +35,50 @@ export function createTestDb() {
     raw.exec(readFileSync(path.join(MIGRATIONS, m, "migration.sql"), "utf8"));
   }
   raw.close();
-  const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+  const url = `file:${file}`;
+  const db = createClient(url);
   return {
     db,
-    url: `file:${file}`,
+    url,
     async close() {
       await db.$disconnect();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+function createPostgresTestDb() {
+  const url = postgresTestUrl();
+  execFileSync(process.execPath, [path.join(ROOT, "scripts", "db-migrate.mjs"), "--fresh", url], { stdio: "inherit" });
+  const db = createClient(url, { poolMax: 5 });
+  return {
+    db,
+    url,
+    async close() {
+      await db.$disconnect();
+      await dropPostgresTestDb(url);
+    },
+  };
+}
+
+/** A fresh database name on the test server, e.g. postgresql://…/copydesk_test_3f9a… */
+export function postgresTestUrl(): string {
+  const u = new URL(TEST_POSTGRES_URL);
+  u.pathname = `/copydesk_test_${randomBytes(6).toString("hex")}`;
+  return u.toString();
+}
+
+export async function dropPostgresTestDb(url: string): Promise<void> {
+  const admin = new URL(url);
+  const name = admin.pathname.slice(1);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
 
 let n = 0;

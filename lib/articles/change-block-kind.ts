@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { BlockKind } from "@/lib/ingest/blocks";
 import { assertArticleOpen } from "./assert-article-open";
 import { currentRevision } from "./current-revision";
+import { lockArticle } from "./lock-article";
 
 export interface ChangeBlockKindOptions {
   db: Db;
@@ -24,6 +25,7 @@ export interface ChangeBlockKindOptions {
 export async function changeBlockKind({ db, actor, articleId, revisionId, position, kind }: ChangeBlockKindOptions) {
   assertCan(actor, "article:edit-blocks");
   return db.$transaction(async (tx) => {
+    await lockArticle(tx, articleId);
     await assertArticleOpen(tx, articleId);
     const current = await currentRevision(tx, articleId);
     if (current.id !== revisionId) throw new AppError("conflict", "The article changed since you opened it. Reload and try again.");

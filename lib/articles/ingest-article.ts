@@ -3,6 +3,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db";
 import { assertStorable } from "@/lib/ingest/assert-storable";
 import { titleOf, type ParsedArticle } from "@/lib/ingest/blocks";
+import { titleSearchKey } from "./title-search";
 
 export type SourceKind = "paste" | "file" | "url" | "cli" | "seed" | "api";
 
@@ -21,7 +22,7 @@ export async function ingestArticle({ db, actor, parsed, sourceKind, sourceName 
   const title = titleOf(parsed);
   return db.$transaction(async (tx) => {
     const article = await tx.article.create({
-      data: { title, titleSearch: title.toLowerCase(), status: "ingested", sourceKind, sourceName: sourceName ?? null, createdById: actor.id },
+      data: { title, titleSearch: titleSearchKey(title), status: "ingested", sourceKind, sourceName: sourceName ?? null, createdById: actor.id },
       select: { id: true, title: true },
     });
     const revision = await tx.revision.create({

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db";
 import type { AnnotationCategory } from "@/lib/annotations/categories";
+import { titleSearchWhere } from "./title-search";
 
 export interface ListArticlesOptions {
   db: Db;
@@ -20,9 +21,8 @@ export interface ArticleListItem {
 
 /** The home page list: newest first, with open annotation counts by category. */
 export async function listArticles({ db, query, take = 100 }: ListArticlesOptions): Promise<ArticleListItem[]> {
-  const q = query?.trim().toLowerCase();
   const articles = await db.article.findMany({
-    where: q ? { titleSearch: { contains: q } } : undefined,
+    where: await titleSearchWhere(db, query, take),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
     select: { id: true, title: true, status: true, createdAt: true, createdBy: { select: { name: true } } },

@@ -2,7 +2,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
-import { db } from "@/lib/db";
+import { db, dbProvider } from "@/lib/db";
 import { env } from "@/lib/env";
 import { clientAddress } from "./client-address";
 import { countOutcome, refuseIfLimited } from "./sign-in-hooks";
@@ -24,7 +24,7 @@ function signInAttempt(ctx: HookContext): SignInAttempt | null {
  * in lib outside an actions file; see docs/decisions/002-auth-better-auth.md).
  */
 export const auth = betterAuth({
-  database: prismaAdapter(db, { provider: "sqlite" }),
+  database: prismaAdapter(db, { provider: dbProvider }),
   secret: env.BETTER_AUTH_SECRET,
   baseURL: env.BETTER_AUTH_URL,
   // only the app's own public origin may post to the auth endpoints (CSRF); set BETTER_AUTH_URL to

@@ -1,6 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { lockArticle } from "@/lib/articles/lock-article";
 import { applyApprovedChanges, type ApplyOutcome } from "@/lib/revisions/apply-approved";
 import type { AnnotationAction } from "@/lib/workflow/rules";
 import { transitionAnnotation } from "@/lib/workflow/transition";
@@ -20,6 +21,7 @@ export async function approveChanges({ db, actor, articleId, decisions }: { db: 
   assertCan(actor, "change:review");
   if (decisions.length === 0) throw new AppError("bad_input", "Choose at least one change to approve.");
   return db.$transaction(async (tx) => {
+    await lockArticle(tx, articleId);
     const now = new Date();
     for (const d of decisions) {
       await transitionAnnotation(tx, {
