@@ -135,10 +135,14 @@ test("block kinds can be changed in the preview and after saving; the list shows
   await expectNoSeriousA11yViolations(page);
   await page.getByRole("button", { name: "Save article" }).click();
   await page.waitForURL(/\/articles\/(?!new)/);
+  // on the article page kinds are labels; relabelling happens in Edit structure mode
+  await expect(page.getByLabel("Kind of block 2")).toHaveCount(0);
+  await page.getByRole("button", { name: "Edit structure" }).click();
   await expect(page.getByLabel("Kind of block 2")).toHaveValue("byline");
   await page.getByLabel("Kind of block 3").selectOption("dek");
   await expect(page.getByText(/^Revision 2 ·/)).toBeVisible();
   await page.reload();
+  await page.getByRole("button", { name: "Edit structure" }).click();
   await expect(page.getByLabel("Kind of block 3")).toHaveValue("dek");
 
   await page.goto("/");
