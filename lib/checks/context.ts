@@ -2,6 +2,7 @@ import type { Block, BlockKind } from "@/lib/ingest/blocks";
 import { SpellDictionary } from "./dictionary/spell";
 import { duplicateBlocks } from "./text/duplicate-blocks";
 import { NameIndex } from "./text/names";
+import { splitRunTogether } from "./text/split-words";
 import { isTitleCase } from "./text/title-case";
 import { tokenize, type Token } from "./text/tokens";
 import { findQuotes, type QuoteSpan } from "./quotes/find-quotes";
@@ -71,9 +72,21 @@ export class CheckContext {
     return this.once("attributions", () => attributeQuotes(this));
   }
 
-  /** Prose tokens lying wholly inside [start, end). */
-  tokensBetween(start: number, end: number): Array<Token & { block: Block }> {
-    const tokens = this.proseTokens;
+  /** Readings of a run-together word, once per distinct word: the typo and missing-space rules both ask. */
+  splitWords(word: string): string[][] {
+    const splits = this.once("splits", () => new Map<string, string[][]>());
+    let readings = splits.get(word);
+    if (!readings) splits.set(word, (readings = splitRunTogether(word, (w) => this.dictionary.has(w))));
+    return readings;
+  }
+
+  /** Prose tokens outside quotations, in text order: the narrative, where speakers are named. */
+  get narrativeTokens(): Array<Token & { block: Block }> {
+    return this.once("narrative", () => this.proseTokens.filter((t) => !this.inQuotation(t.start)));
+  }
+
+  /** Prose tokens (or those of `tokens`) lying wholly inside [start, end). */
+  tokensBetween(start: number, end: number, tokens = this.proseTokens): Array<Token & { block: Block }> {
     const out: Array<Token & { block: Block }> = [];
     for (let i = lowerBound(tokens, start); i < tokens.length && tokens[i].start < end; i++) {
       if (tokens[i].end <= end) out.push(tokens[i]);

@@ -102,4 +102,13 @@ describe("structure edge cases", () => {
       expect(() => validateParsed(p), "blocks leave only whitespace between them").not.toThrow();
     }
   });
+
+  it("a line with a long run of spaces is read in linear time (the credit patterns never see it)", () => {
+    // 128 K spaces took 2-3 s when the caption/credit patterns backtracked over the run; a blocked
+    // request thread would take seconds, a linear read takes milliseconds
+    const t0 = performance.now();
+    const p = parseText(`Headline\n\nThe end${" ".repeat(131_072)}came`);
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    expect(p.blocks.length).toBeGreaterThan(0);
+  });
 });

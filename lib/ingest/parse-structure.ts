@@ -121,9 +121,13 @@ function classify(lines: SourceLine[]): Classified[] {
   return out.map((c, i) => c ?? { kind: i < headlineAt ? "junk" : "paragraph" });
 }
 
+const MAX_CAPTION_CHARS = 800;
+
 /** Caption and credit on one line, glued or separated; returns where the caption ends and the credit starts. */
 function splitCaptionCredit(t: string): Classified | null {
-  if (words(t) > 50) return null;
+  // a caption is a few lines of text; the credit patterns backtrack over runs of spaces, so a long
+  // line (a hostile one: three words and 100,000 spaces) must not reach them at all
+  if (t.length > MAX_CAPTION_CHARS || words(t) > 50) return null;
   const glued = CAPTION_GLUED_CREDIT.exec(t);
   if (glued && words(glued[1]) >= 2) {
     return { kind: "caption+credit", splitAt: glued[1].length, creditFrom: glued[1].length };

@@ -48,6 +48,6 @@ export class SpellDictionary {
    * shared dictionary only, so the process-wide cache of suggestions holds for every newsroom list.
    */
   suggest(word: string, max = 3, distance: 1 | 2 = 2): string[] {
-    return suggestFrom(word, (w) => this.base.has(w), max, distance);
+    return suggestFrom(word, this.base, max, distance);
   }
 }

@@ -18,6 +18,16 @@ const PREPOSITIONS = new Set(["for", "of", "with", "to", "from", "about", "again
 /** Openers that are not the subject: "In later remarks", "However", "At the end of 2025". */
 const ADVERBIAL = /^(?:in|at|on|during|after|before|for|with|despite|since|according|following|meanwhile|however|also|though|still|yet|then|later|earlier|moreover|instead|even|too)\b/i;
 const words = (s: string) => s.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+/**
+ * How far before and after a quotation its speaker is looked for, in characters: news sentences run
+ * to ~300 characters, and a window keeps a hostile "sentence" of thousands of quotes from being
+ * rescanned for each of them. A speaker further away than this in one sentence is not found.
+ */
+export const SPEAKER_WINDOW = 600;
+/** Headline quotes compared with every body quote; a real headline has one or two. */
+export const MAX_HEADLINE_QUOTES = 20;
+/** The most capitalised words read back as one name with its title ("American-Islamic Relations National Executive Director Nihad Awad"). */
+const MAX_NAME_WORDS = 10;
 
 /** Pairs every quotation (titles excluded) with its speaker. */
 export function attributeQuotes(ctx: CheckContext): Attribution[] {
@@ -32,13 +42,17 @@ export function attributeQuotes(ctx: CheckContext): Attribution[] {
   const quotes = ctx.quotes.filter((q) => !q.title);
   // headline quotes last: they take the speaker of the body quote they paraphrase
   const order = [...quotes.filter((q) => q.block.kind !== "headline"), ...quotes.filter((q) => q.block.kind === "headline")];
+  let bodyQuotes: BodyQuote[] | null = null;
+  let headlineSearches = 0;
   for (const quote of order) {
     let ranges = sentences.get(quote.block);
     if (!ranges) sentences.set(quote.block, (ranges = sentencesOf(ctx.text, quote.block, byBlock.get(quote.block)!)));
-    const sentence = ranges.find(([s, e]) => quote.start >= s && quote.start < e) ?? [quote.block.start, quote.block.end];
+    const sentence = windowAround(quote, sentenceAt(ranges, quote.start) ?? [quote.block.start, quote.block.end]);
     const previous = out[out.length - 1];
+    const searchBody = quote.block.kind === "headline" && headlineSearches++ < MAX_HEADLINE_QUOTES;
+    if (searchBody) bodyQuotes ??= quotes.filter((q) => q.block.kind === "paragraph").map((q) => ({ q, words: new Set(words(ctx.text.slice(q.innerStart, q.innerEnd))) }));
     const found =
-      (quote.block.kind === "headline" ? fromClosestBodyQuote(ctx, quote, out, quotes) : null) ??
+      (searchBody ? fromClosestBodyQuote(ctx, quote, out, bodyQuotes!) : null) ??
       fromPassive(ctx, quote, sentence) ??
       fromAfter(ctx, quote, sentence) ??
       fromVerbBefore(ctx, quote, sentence) ??
@@ -52,9 +66,25 @@ export function attributeQuotes(ctx: CheckContext): Attribution[] {
   return out.sort((a, b) => a.quote.start - b.quote.start);
 }
 
+/** The sentence holding `pos`, by binary search (the ranges are sorted and disjoint). */
+function sentenceAt(ranges: Array<[number, number]>, pos: number): [number, number] | null {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid][0] <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && pos < ranges[lo - 1][1] ? ranges[lo - 1] : null;
+}
+
+function windowAround(quote: QuoteSpan, [start, end]: [number, number]): [number, number] {
+  return [Math.max(start, quote.start - SPEAKER_WINDOW), Math.min(end, quote.end + SPEAKER_WINDOW)];
+}
+
 /** The narrative's words in [start, end): quoted words are someone else's and name no speaker. */
 function tokensIn(ctx: CheckContext, start: number, end: number): Token[] {
-  return ctx.tokensBetween(start, end).filter((t) => !ctx.inQuotation(t.start));
+  return ctx.tokensBetween(start, end, ctx.narrativeTokens);
 }
 
 /** A name, a pronoun resolved to the last person named, or null. */
@@ -74,15 +104,26 @@ function speakerOf(ctx: CheckContext, phrase: Token[]): string | null {
   return ctx.text.slice(phrase[0].start, phrase[phrase.length - 1].end);
 }
 
-function fromClosestBodyQuote(ctx: CheckContext, quote: QuoteSpan, done: Attribution[], all: QuoteSpan[]): Found | null {
+interface BodyQuote {
+  q: QuoteSpan;
+  words: Set<string>;
+}
+
+/** Words two sets share, counted over the smaller: a huge headline quote costs no more per body quote than that quote's words. */
+function shared(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let n = 0;
+  for (const w of small) if (large.has(w)) n++;
+  return n;
+}
+
+function fromClosestBodyQuote(ctx: CheckContext, quote: QuoteSpan, done: Attribution[], body: BodyQuote[]): Found | null {
   const mine = new Set(words(ctx.text.slice(quote.innerStart, quote.innerEnd)));
   let best: QuoteSpan | null = null;
   let score = 0;
-  for (const q of all) {
-    if (q.block.kind !== "paragraph") continue;
-    const theirs = new Set(words(ctx.text.slice(q.innerStart, q.innerEnd)));
-    const shared = [...mine].filter((w) => theirs.has(w)).length / mine.size;
-    if (shared > score) [best, score] = [q, shared];
+  for (const { q, words: theirs } of body) {
+    const share = shared(mine, theirs) / mine.size;
+    if (share > score) [best, score] = [q, share];
   }
   if (!best || score < 0.6) return null;
   const speaker = done.find((a) => a.quote === best)?.speaker ?? null;
@@ -91,8 +132,9 @@ function fromClosestBodyQuote(ctx: CheckContext, quote: QuoteSpan, done: Attribu
 }
 
 function fromPassive(ctx: CheckContext, quote: QuoteSpan, [start, end]: [number, number]): Found | null {
-  const verb = PASSIVE_BEFORE.exec(ctx.text.slice(start, quote.start));
+  // "by" first: it is anchored and fails at once, while PASSIVE_BEFORE reads the whole window
   const by = /^,?\s+by\s+([^,.;:"“”]+)/u.exec(ctx.text.slice(quote.end, end));
+  const verb = by && PASSIVE_BEFORE.exec(ctx.text.slice(start, quote.start));
   if (!verb || !by) return null;
   const source = by[1].split(/\s+(?:and|who|which|after|before|on|in|during|at|for)\s+/)[0].trim();
   const sourceEnd = quote.end + by[0].indexOf(by[1]) + source.length;
@@ -162,13 +204,16 @@ function fromVerbBefore(ctx: CheckContext, quote: QuoteSpan, [start]: [number, n
 /** "a spokesperson for Mayor Tishaura Jones wrote": the name after a preposition is not who spoke. */
 function objectOfPreposition(ctx: CheckContext, tokens: Token[], i: number): boolean {
   let j = i - 1;
-  while (j >= 0 && isCapitalised(tokens[j].text) && !/,/.test(ctx.text.slice(tokens[j].end, tokens[j + 1].start))) j--;
+  while (j >= 0 && j > i - MAX_NAME_WORDS && isCapitalised(tokens[j].text) && !/,/.test(ctx.text.slice(tokens[j].end, tokens[j + 1].start))) j--;
   return j >= 0 && PREPOSITIONS.has(tokens[j].text) && !/,/.test(ctx.text.slice(tokens[j].end, tokens[j + 1].start));
 }
 
+/** How far back a "Name:" before a quote is read; no name is this long. */
+const COLON_REACH = 80;
+
 /** `Trump: "…"` — only when the name is directly before the colon. */
 function fromColon(ctx: CheckContext, quote: QuoteSpan): Found | null {
-  const m = /([\p{Lu}][\p{L}'’-]+):\s*$/u.exec(ctx.text.slice(quote.block.start, quote.start));
+  const m = /([\p{Lu}][\p{L}'’-]+):\s*$/u.exec(ctx.text.slice(Math.max(quote.block.start, quote.start - COLON_REACH), quote.start));
   if (!m) return null;
   const nameEnd = quote.start - (m[0].length - m[1].length);
   const t = ctx.tokensBetween(nameEnd - m[1].length, nameEnd)[0];

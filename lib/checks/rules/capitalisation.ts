@@ -10,6 +10,13 @@ interface Use {
   form: string;
 }
 
+// appended in place: copying the list per use made one name used n times cost n²
+function push(uses: Map<string, Use[]>, key: string, use: Use) {
+  const list = uses.get(key);
+  if (list) list.push(use);
+  else uses.set(key, [use]);
+}
+
 /** "the White House" / "The White House" in the middle of a sentence. */
 const ARTICLE_NAME = /(?<![\p{L}'’])(the|The) (\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)*)/gu;
 
@@ -25,7 +32,7 @@ function articleUses(ctx: CheckContext, blocks: Block[]): Map<string, Use[]> {
       if (!midSentence(ctx, block, start)) continue;
       const key = m[2].replace(/['’]s$/u, "");
       // only the article itself: the name's own range may carry other fixes ("The White HouseAFP")
-      uses.set(key, [...(uses.get(key) ?? []), { start, end: start + 3, form: m[1] }]);
+      push(uses, key, { start, end: start + 3, form: m[1] });
     }
   }
   return uses;
@@ -51,7 +58,7 @@ function phraseUses(ctx: CheckContext, blocks: Set<Block>): Map<string, Use[]> {
       const form = ctx.text.slice(tokens[i].start, tokens[k + 1].end);
       const key = form.toLowerCase();
       if (!phrases.has(key) || !midSentence(ctx, tokens[i].block, tokens[i].start)) continue;
-      uses.set(key, [...(uses.get(key) ?? []), { start: tokens[i].start, end: tokens[k + 1].end, form }]);
+      push(uses, key, { start: tokens[i].start, end: tokens[k + 1].end, form });
     }
   }
   return uses;

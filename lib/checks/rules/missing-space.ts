@@ -1,7 +1,7 @@
 import { CREDIT_SOURCES } from "@/lib/ingest/patterns";
 import type { CheckContext } from "../context";
-import { finding } from "../finding";
-import { gluesFunctionWord, splitRunTogether } from "../text/split-words";
+import { budgetSpent, finding } from "../finding";
+import { gluesFunctionWord, MAX_SPLIT_LENGTH } from "../text/split-words";
 import { isAllCaps } from "../text/tokens";
 import type { Finding, Rule } from "../types";
 
@@ -14,6 +14,7 @@ const SENTENCE_JOIN = /(?:\.\.\.|[.!?…])\p{Lu}\p{Ll}+/gu;
 const LOWER = /\p{Ll}/u;
 
 function glued(ctx: CheckContext, word: string): [string, string] | null {
+  if (word.length > MAX_SPLIT_LENGTH) return null; // not two words; and CASE_JOIN backtracks over a long token with a digit
   const m = CASE_JOIN.exec(word);
   if (!m) return null;
   const [, left, right] = m;
@@ -39,6 +40,7 @@ export const missingSpace: Rule = {
     const add = (start: number, end: number, replacement: string, message: string, confidence: number) =>
       findings.push(finding(ctx, missingSpace, start, end, replacement, message, confidence));
     for (const t of ctx.proseTokens) {
+      if (budgetSpent(findings)) break;
       if (t.protected || ctx.dictionary.knows(t.text)) continue;
       const pair = glued(ctx, t.text);
       if (pair) {
@@ -47,7 +49,7 @@ export const missingSpace: Rule = {
         continue;
       }
       if (!/^\p{Ll}+$/u.test(t.text) || t.text.length < 5 || ctx.names.uses(t.text) > 1) continue;
-      const [best, ...others] = splitRunTogether(t.text, (w) => ctx.dictionary.has(w)).filter(gluesFunctionWord);
+      const [best, ...others] = ctx.splitWords(t.text).filter(gluesFunctionWord);
       if (!best) continue;
       const also = others.length ? ` (or: ${others.slice(0, 2).map((r) => r.join(" ")).join("; ")})` : "";
       add(t.start, t.end, best.join(" "), `Words run together: "${best.join(" ")}"${also}.`, others.length ? 0.7 : 0.9);

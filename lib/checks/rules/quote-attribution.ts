@@ -1,5 +1,6 @@
 import type { CheckContext } from "../context";
-import { finding } from "../finding";
+import { budgetSpent, finding } from "../finding";
+import { MAX_HEADLINE_QUOTES } from "../quotes/attribute";
 import type { Finding, Rule } from "../types";
 
 const normal = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
@@ -20,10 +21,13 @@ export const quoteAttribution: Rule = {
   run(ctx) {
     const findings: Finding[] = [];
     let body: string | null = null;
+    let searched = 0;
     for (const a of ctx.attributions) {
+      if (budgetSpent(findings)) break;
       const { quote } = a;
       const words = ctx.text.slice(quote.innerStart, quote.innerEnd);
-      if (quote.block.kind === "headline" || quote.block.kind === "dek") {
+      // each search reads the whole body: only as many as a real headline and dek carry
+      if ((quote.block.kind === "headline" || quote.block.kind === "dek") && searched++ < MAX_HEADLINE_QUOTES) {
         body ??= bodyText(ctx);
         if (!body.includes(` ${normal(words)} `)) {
           const where = quote.block.kind === "headline" ? "headline" : "dek";

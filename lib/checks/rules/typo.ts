@@ -1,6 +1,5 @@
 import type { CheckContext } from "../context";
-import { finding } from "../finding";
-import { splitRunTogether } from "../text/split-words";
+import { budgetSpent, finding } from "../finding";
 import { hasDigit, isAllCaps, isCapitalised, startsSentence } from "../text/tokens";
 import type { Finding, Rule } from "../types";
 
@@ -10,7 +9,7 @@ function excuse(ctx: CheckContext, word: string): string | null {
   if (word.length < 2 || hasDigit(word) || isAllCaps(word)) return "not a word";
   if (/\p{Ll}\p{Lu}/u.test(word)) return "mixed case: a brand or a run-together word";
   if (isCapitalised(word) && ctx.names.isName(word)) return "a name in this article";
-  if (/^\p{Ll}+$/u.test(word) && splitRunTogether(word, (w) => ctx.dictionary.has(w)).length) return "run together";
+  if (/^\p{Ll}+$/u.test(word) && ctx.splitWords(word).length) return "run together";
   return null;
 }
 
@@ -26,6 +25,7 @@ export const typo: Rule = {
   run(ctx) {
     const findings: Finding[] = [];
     for (const t of ctx.proseTokens) {
+      if (budgetSpent(findings)) break;
       if (t.protected || excuse(ctx, t.text)) continue;
       // a capitalised word the dictionary lacks is usually a name; only at a sentence start one slip from a word is it suspect
       const capitalised = isCapitalised(t.text);

@@ -24,11 +24,12 @@ export const unbalancedQuotes: Rule = {
   examples: [{ text: 'The mayor said the plan was "on schedule and praised the crews.', exact: '"on', replacement: null }],
   run(ctx) {
     const findings: Finding[] = [];
+    const position = new Map(ctx.blocks.map((b, i) => [b, i]));
     for (const block of ctx.proseBlocks) {
       const body = ctx.blockText(block);
       const at = strayMark(body);
       if (at === null) continue;
-      const next = ctx.blocks[ctx.blocks.indexOf(block) + 1];
+      const next = ctx.blocks[position.get(block)! + 1];
       const opening = body[at] !== "”";
       // a quotation may run over paragraphs: the next one then opens with a quotation mark again
       if (opening && next?.kind === "paragraph" && /^["“]/.test(ctx.blockText(next))) continue;

@@ -19,12 +19,14 @@ export function isAbbreviationDot(text: string, at: number, from = 0): boolean {
 export function sentencesOf(text: string, block: Block, inside: readonly QuoteSpan[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = block.start;
-  const re = /[.!?…]+["”’')\]]*(?=\s+["“‘'(]?[\p{Lu}\p{N}])/gu;
+  // the look-behind starts a try only at a run's first mark: "......" is one try, not one per dot
+  const re = /(?<![.!?…])[.!?…]+["”’')\]]*(?=\s+["“‘'(]?[\p{Lu}\p{N}])/gu;
+  const within = enclosedByQuote(inside);
   const body = text.slice(block.start, block.end);
   for (const m of body.matchAll(re)) {
     const at = block.start + m.index;
     const end = at + m[0].length;
-    if (inside.some((q) => at >= q.innerStart && end <= q.innerEnd)) continue;
+    if (within(at, end)) continue;
     if (m[0][0] === "." && isAbbreviationDot(text, at, block.start)) continue;
     out.push([start, end]);
     start = end;
@@ -32,4 +34,22 @@ export function sentencesOf(text: string, block: Block, inside: readonly QuoteSp
   }
   if (start < block.end) out.push([start, block.end]);
   return out;
+}
+
+/** Whether [at, end) lies inside one of the quotations' words, by binary search rather than a scan per full stop. */
+function enclosedByQuote(quotes: readonly QuoteSpan[]): (at: number, end: number) => boolean {
+  const byStart = [...quotes].sort((a, b) => a.innerStart - b.innerStart);
+  // quotes may nest (a single-quoted passage around a double-quoted one): keep the furthest end so far
+  const reach: number[] = [];
+  for (const q of byStart) reach.push(Math.max(q.innerEnd, reach[reach.length - 1] ?? -1));
+  return (at, end) => {
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid].innerStart <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] >= end;
+  };
 }

@@ -13,12 +13,10 @@ export const gluesFunctionWord = (reading: string[]) => reading.some((part) => F
 
 const usable = (part: string, has: (w: string) => boolean) => (part.length >= 3 || SHORT_WORDS.has(part)) && has(part);
 
-/**
- * Ways to read an unknown lower-case word as two or three dictionary words ("thecapture" → "the capture"),
- * best first. Of several readings the one with the longest part wins ("the replacement" over "there
- * placement"): running words together usually glues a short function word onto a content word.
- */
-export function splitRunTogether(word: string, has: (w: string) => boolean): string[][] {
+/** Longer than any two or three words run together: a token this long is not worth splitting. */
+export const MAX_SPLIT_LENGTH = 45;
+
+function twoWords(word: string, has: (w: string) => boolean): string[][] {
   const readings: string[][] = [];
   for (let i = 1; i < word.length; i++) {
     const left = word.slice(0, i);
@@ -26,11 +24,22 @@ export function splitRunTogether(word: string, has: (w: string) => boolean): str
     const right = word.slice(i);
     if (usable(right, has)) readings.push([left, right]);
   }
+  return readings;
+}
+
+/**
+ * Ways to read an unknown lower-case word as two or three dictionary words ("thecapture" → "the capture"),
+ * best first. Of several readings the one with the longest part wins ("the replacement" over "there
+ * placement"): running words together usually glues a short function word onto a content word.
+ */
+export function splitRunTogether(word: string, has: (w: string) => boolean): string[][] {
+  if (word.length > MAX_SPLIT_LENGTH) return [];
+  const readings = twoWords(word, has);
   if (readings.length === 0 && word.length >= 8) {
     for (let i = 1; i < word.length - 1; i++) {
       const left = word.slice(0, i);
       if (!usable(left, has)) continue;
-      for (const rest of splitRunTogether(word.slice(i), has)) if (rest.length === 2) readings.push([left, ...rest]);
+      for (const rest of twoWords(word.slice(i), has)) readings.push([left, ...rest]);
     }
   }
   const longest = (r: string[]) => Math.max(...r.map((p) => p.length));

@@ -28,12 +28,22 @@ const ADDRESS_CHAR = /[\p{L}\p{N}._%+-]/u;
 
 export function protectedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
+  // text[walkedFrom, walkedTo) is address characters back to where they begin: "x.com.com.com…" walks it once, not once per ".com"
+  let walkedFrom = 0;
+  let walkedTo = -1;
   for (const { re, widen } of PROTECTED) {
     for (const m of text.matchAll(re)) {
       let start = m.index;
       const glued = start > 0 && ADDRESS_CHAR.test(text[start - 1]);
       if (widen !== glued) continue; // an address needs its local part or name; a handle must stand alone
-      while (widen && start > 0 && ADDRESS_CHAR.test(text[start - 1])) start--;
+      while (widen && start > 0 && ADDRESS_CHAR.test(text[start - 1])) {
+        start--;
+        if (start >= walkedFrom && start <= walkedTo) {
+          start = walkedFrom;
+          break;
+        }
+      }
+      if (widen) [walkedFrom, walkedTo] = [start, m.index];
       spans.push([start, m.index + m[0].length]);
     }
   }
