@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LiveDesk } from "@/components/live/LiveDesk";
 import { requirePageActor } from "@/app/_auth/current-actor";
 import { StatusBadge } from "@/components/articles/StatusBadge";
 import { CategoryCounts } from "@/components/articles/CategoryCounts";
@@ -16,6 +17,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <main id="main" className="mx-auto max-w-7xl px-4 py-8">
       <div className="mb-6 flex flex-wrap items-end gap-4">
         <h1 className="font-serif text-3xl font-bold">Articles</h1>
+        <LiveDesk />
         <form role="search" className="ml-auto flex gap-2" action="/">
           <label htmlFor="q" className="sr-only">
             Search titles

@@ -17,7 +17,7 @@ import { recheckArticle } from "@/lib/suggestions/recheck-article";
 import { acceptSuggestion, dismissSuggestion } from "@/lib/suggestions/handle-suggestion";
 import { importWebAnnotations } from "@/lib/interchange/import-web-annotations";
 import { waiveFinding } from "@/lib/review/waive-finding";
-import { createTestDb, makeActor } from "./test-db";
+import { createTestDb, makeActor, runQueuedChecks } from "./test-db";
 
 const FIXTURE = readFileSync(path.join(__dirname, "..", "..", "shared", "fixtures", "voz-trump-petro.txt"), "utf8");
 const { db, close } = createTestDb();
@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterAll(close);
 
 async function articleWith(marks: { exact: string; replacement: string | null; category?: "missing_space" | "style" | "other"; occurrence?: number; by?: Actor }[], { submit = true } = {}) {
-  const a = await ingestArticle({ db, actor: editor, parsed: parseText(FIXTURE), sourceKind: "paste" });
+  const a = await ingestArticle({ db, actor: editor, parsed: parseText(FIXTURE), sourceKind: "paste", checks: "none" });
   const text = parseText(FIXTURE).text;
   const ids: string[] = [];
   for (const m of marks) {
@@ -120,6 +120,13 @@ describe("review rules", () => {
     expect((await db.article.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("editing");
     await submitForReview({ db, actor: editor, articleId: a.id });
     await approveChanges({ db, actor: reviewer, articleId: a.id, decisions: [{ id: a.ids[0], version: 1 }] });
+    // the new revision's checks were ordered with it: sign-off waits for them
+    await expect(approveArticle({ db, actor: reviewer, articleId: a.id })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/checks .* still running/) });
+    await runQueuedChecks(db);
+    // what they found in the changed paragraph is the reviewer's to handle before signing off
+    for (const s of (await getArticle({ db, actor: reviewer, id: a.id })).annotations.filter((x) => x.status === "suggested")) {
+      await dismissSuggestion({ db, actor: reviewer, id: s.id, version: s.version });
+    }
     await approveArticle({ db, actor: reviewer, articleId: a.id });
     expect((await db.article.findUniqueOrThrow({ where: { id: a.id } })).status).toBe("approved");
     const csv = await exportArticle({ db, actor: reviewer, articleId: a.id, format: "changes.csv" });
@@ -166,6 +173,7 @@ describe("one lifecycle: nothing stranded, nothing unhandled, nothing edited in 
     await expect(waiveFinding({ db, actor: reviewer, id: waived.id, version: waived.version, reason: " " })).rejects.toMatchObject({ code: "bad_input" });
     await waiveFinding({ db, actor: reviewer, id: waived.id, version: waived.version, reason: "Kept as the agency wrote it." });
     for (const s of rest) await dismissSuggestion({ db, actor: reviewer, id: s.id, version: s.version });
+    await runQueuedChecks(db); // the fixed paragraph's checks: nothing new there
     open = (await getArticle({ db, actor: reviewer, id: a.id })).annotations.filter((x) => x.status === "suggested");
     expect(open).toEqual([]);
     await approveArticle({ db, actor: reviewer, articleId: a.id });

@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(close);
 
 async function ingest(text = FIXTURE) {
-  return ingestArticle({ db, actor: editor, parsed: parseText(text), sourceKind: "paste" });
+  return ingestArticle({ db, actor: editor, parsed: parseText(text), sourceKind: "paste", checks: "none" });
 }
 
 describe("suggestions from the automatic checks", () => {

@@ -89,3 +89,12 @@ export async function makeActor(db: PrismaClient, role: Role): Promise<Actor> {
   });
   return { id: user.id, name: user.name, email: user.email, role };
 }
+
+/** Run every check job that is due, as the runner on an app server would (tests have no runner of their own). */
+export async function runQueuedChecks(db: PrismaClient): Promise<void> {
+  const { claimCheckJob } = await import("@/lib/jobs/claim-check-job");
+  const { runCheckJob } = await import("@/lib/jobs/run-check-job");
+  for (let job = await claimCheckJob(db, { runner: "test" }); job; job = await claimCheckJob(db, { runner: "test" })) {
+    await runCheckJob(db, job, "test");
+  }
+}

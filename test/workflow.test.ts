@@ -36,7 +36,7 @@ afterAll(close);
 
 /** An article at `stage` holding one mark ("ferry" → "boat") in `status`, written by the author. */
 async function seed(stage: ArticleStatus, status: AnnotationStatus) {
-  const a = await ingestArticle({ db, actor: people.author, parsed: PARSED, sourceKind: "paste" });
+  const a = await ingestArticle({ db, actor: people.author, parsed: PARSED, sourceKind: "paste", checks: "none" });
   await db.article.update({ where: { id: a.id }, data: { status: stage } });
   const start = PARSED.text.indexOf(EXACT);
   const machine = MACHINE.includes(status);
@@ -124,7 +124,7 @@ describe("the annotation lifecycle, cell by cell, through the use cases and a re
 
 describe("the article lifecycle", () => {
   const stagesWith = async (stage: ArticleStatus) => {
-    const a = await ingestArticle({ db, actor: people.author, parsed: PARSED, sourceKind: "paste" });
+    const a = await ingestArticle({ db, actor: people.author, parsed: PARSED, sourceKind: "paste", checks: "none" });
     await db.article.update({ where: { id: a.id }, data: { status: stage } });
     return a;
   };

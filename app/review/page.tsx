@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LiveDesk } from "@/components/live/LiveDesk";
 import { requirePageActor } from "@/app/_auth/current-actor";
 import { db } from "@/lib/db";
 import { reviewQueue } from "@/lib/review/review-queue";
@@ -12,6 +13,7 @@ export default async function ReviewQueuePage() {
     <main id="main" className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="mb-2 font-serif text-3xl font-bold">Review queue</h1>
       <p className="mb-6 text-stone-700">Articles waiting for review, oldest first.</p>
+      <LiveDesk />
       {queue.length === 0 ? (
         <p>Nothing is waiting for review.</p>
       ) : (

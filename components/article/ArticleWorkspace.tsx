@@ -8,6 +8,7 @@ import type { AppliedChanges } from "@/lib/annotations/applied-marks";
 import { CATEGORY_LABELS } from "@/lib/annotations/categories";
 import type { ArticleView } from "@/lib/articles/get-article";
 import { wroteChange } from "@/lib/review/review-rules";
+import { LiveArticle } from "@/components/live/LiveArticle";
 import { allowedActions, type DeskActions, type Who } from "@/lib/workflow/rules";
 import { DRAWN, PENDING, isIn } from "@/lib/workflow/statuses";
 import { AnnotationForm } from "./AnnotationForm";
@@ -152,6 +153,7 @@ export function ArticleWorkspace({ article, actor, can, applied }: ArticleWorksp
 
   return (
     <>
+      <LiveArticle articleId={article.id} />
       <ArticleStatusBar
         articleId={article.id}
         status={article.status}
@@ -164,7 +166,8 @@ export function ArticleWorkspace({ article, actor, can, applied }: ArticleWorksp
         onApproveArticle={commands.approveArticle}
         onRequestChanges={commands.requestArticleChanges}
       />
-      <div className="grid gap-6 lg:grid-cols-12" data-hydrated={hydrated || undefined}>
+      {/* an open form holds back live refreshes (components/live): what is being typed is never disturbed */}
+      <div className="grid gap-6 lg:grid-cols-12" data-hydrated={hydrated || undefined} data-live-hold={selection.mode.kind !== "idle" || rejecting !== null || undefined}>
         <div className="space-y-2 lg:col-span-7">
           <TextToolbar
             view={view}

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { writtenBy } from "@/lib/review/review-rules";
 import { transitionAnnotation } from "@/lib/workflow/transition";
 import { suggestedText } from "./preview-suggestions";
+import { announce } from "@/lib/live/publish";
 
 export interface AcceptSuggestionsOptions {
   db: Db;
@@ -21,7 +22,7 @@ export interface AcceptSuggestionsOptions {
  */
 export async function acceptSuggestions({ db, actor, articleId, decisions }: AcceptSuggestionsOptions): Promise<{ accepted: number }> {
   assertCan(actor, "suggestion:handle");
-  return db.$transaction(async (tx) => {
+  const committed = db.$transaction(async (tx) => {
     const ids = decisions.map((d) => d.id);
     const { fixes } = await suggestedText(tx, articleId, ids);
     if (fixes.length !== ids.length) {
@@ -35,4 +36,5 @@ export async function acceptSuggestions({ db, actor, articleId, decisions }: Acc
     }
     return { accepted: decisions.length };
   });
+  return announce(committed, actor, () => ({ articleId, what: "annotation" }));
 }

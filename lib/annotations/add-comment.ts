@@ -3,6 +3,7 @@ import { assertCan, type Actor } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { publishChange } from "@/lib/live/publish";
 
 export const commentBodySchema = z.string().trim().min(1, "Write a comment.").max(5_000, "Keep a comment under 5,000 characters.");
 
@@ -18,7 +19,7 @@ export interface CommentView {
 export async function addComment({ db, actor, annotationId, body }: { db: Db; actor: Actor; annotationId: string; body: string }): Promise<CommentView> {
   assertCan(actor, "comment:create");
   const text = commentBodySchema.parse(body);
-  return db.$transaction(async (tx) => {
+  const { articleId, view } = await db.$transaction(async (tx) => {
     const annotation = await tx.annotation.findUnique({ where: { id: annotationId }, select: { articleId: true } });
     if (!annotation) throw new AppError("not_found", "That annotation no longer exists.");
     const row = await tx.comment.create({
@@ -26,6 +27,9 @@ export async function addComment({ db, actor, annotationId, body }: { db: Db; ac
       select: { id: true, annotationId: true, body: true, createdAt: true, author: { select: { name: true } } },
     });
     await recordEvent(tx, { articleId: annotation.articleId, actorId: actor.id, action: "comment", entityType: "annotation", entityId: annotationId, after: { body: text } });
-    return { id: row.id, annotationId: row.annotationId, authorName: row.author.name, body: row.body, createdAt: row.createdAt.toISOString() };
+    const view = { id: row.id, annotationId: row.annotationId, authorName: row.author.name, body: row.body, createdAt: row.createdAt.toISOString() };
+    return { articleId: annotation.articleId, view };
   });
+  publishChange(articleId, "comment", actor.id);
+  return view;
 }

@@ -10,6 +10,7 @@ import { assertArticleOpen } from "@/lib/articles/assert-article-open";
 import { currentRevision } from "@/lib/articles/current-revision";
 import { writtenBy } from "@/lib/review/review-rules";
 import { transitionArticle } from "@/lib/workflow/transition";
+import { announce } from "@/lib/live/publish";
 
 export interface CreateAnnotationOptions {
   db: Db;
@@ -23,7 +24,7 @@ export interface CreateAnnotationOptions {
  */
 export async function createAnnotation({ db, actor, input }: CreateAnnotationOptions) {
   assertCan(actor, "annotation:create");
-  return db.$transaction(async (tx) => {
+  const committed = db.$transaction(async (tx) => {
     const stage = await assertArticleOpen(tx, input.articleId);
     const revision = await currentRevision(tx, input.articleId);
     if (revision.id !== input.revisionId) {
@@ -58,4 +59,5 @@ export async function createAnnotation({ db, actor, input }: CreateAnnotationOpt
     await recordEvent(tx, { articleId: input.articleId, actorId: actor.id, action: "annotate", entityType: "annotation", entityId: row.id, after: view });
     return view;
   });
+  return announce(committed, actor, (v) => ({ articleId: v.articleId, what: "annotation" }));
 }

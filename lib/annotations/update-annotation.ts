@@ -4,6 +4,7 @@ import { writtenBy } from "@/lib/review/review-rules";
 import { transitionAnnotation } from "@/lib/workflow/transition";
 import type { AnnotationView } from "./annotation-view";
 import type { DeleteAnnotationInput, UpdateAnnotationInput } from "./schema";
+import { announce } from "@/lib/live/publish";
 
 export interface UpdateAnnotationOptions {
   db: Db;
@@ -17,7 +18,7 @@ export interface UpdateAnnotationOptions {
  * a reviewer's request (needs work) puts the change back in front of them (lib/workflow/rules.ts).
  */
 export async function updateAnnotation({ db, actor, input }: UpdateAnnotationOptions): Promise<AnnotationView> {
-  return db.$transaction(async (tx) => {
+  const committed = db.$transaction(async (tx) => {
     const { after } = await transitionAnnotation(tx, {
       actor, id: input.id, version: input.version, action: "edit", audit: { full: true },
       data: (before) => ({
@@ -34,6 +35,7 @@ export async function updateAnnotation({ db, actor, input }: UpdateAnnotationOpt
     });
     return after!;
   });
+  return announce(committed, actor, (a) => ({ articleId: a.articleId, what: "annotation" }));
 }
 
 export interface DeleteAnnotationOptions {
@@ -44,5 +46,9 @@ export interface DeleteAnnotationOptions {
 
 /** Delete an annotation, with the same ownership and version guard as an edit. */
 export async function deleteAnnotation({ db, actor, input }: DeleteAnnotationOptions): Promise<void> {
-  await db.$transaction((tx) => transitionAnnotation(tx, { actor, id: input.id, version: input.version, action: "delete", audit: { full: true } }));
+  await announce(
+    db.$transaction((tx) => transitionAnnotation(tx, { actor, id: input.id, version: input.version, action: "delete", audit: { full: true } })),
+    actor,
+    ({ before }) => ({ articleId: before.articleId, what: "annotation" }),
+  );
 }

@@ -78,6 +78,14 @@ export function openApiDocument(serverUrl: string) {
           responses: { "200": { description: "The file", content: { "text/plain": {}, "text/markdown": {}, "text/html": {}, "text/csv": {} } }, ...errors },
         },
       },
+      "/api/events": {
+        get: {
+          summary: "Live updates for a signed-in browser (Server-Sent Events; session cookie, not tokens)",
+          description: "`?article=<id>`: that article's changes and who else has it open (presence); without it, every article's changes (the list and the review queue). Events say what changed; the page then reloads its data.",
+          parameters: [{ name: "article", in: "query", required: false, schema: { type: "string" } }],
+          responses: { "200": { description: "An event stream", content: { "text/event-stream": {} } }, ...errors },
+        },
+      },
       "/api/review/approve": {
         post: {
           summary: "Approve and apply changes (reviewer, admin; never one's own)",

@@ -6,6 +6,7 @@ import type { BlockKind } from "@/lib/ingest/blocks";
 import { assertArticleOpen } from "./assert-article-open";
 import { currentRevision } from "./current-revision";
 import { lockArticle } from "./lock-article";
+import { announce } from "@/lib/live/publish";
 
 export interface ChangeBlockKindOptions {
   db: Db;
@@ -24,7 +25,7 @@ export interface ChangeBlockKindOptions {
  */
 export async function changeBlockKind({ db, actor, articleId, revisionId, position, kind }: ChangeBlockKindOptions) {
   assertCan(actor, "article:edit-blocks");
-  return db.$transaction(async (tx) => {
+  const committed = db.$transaction(async (tx) => {
     await lockArticle(tx, articleId);
     await assertArticleOpen(tx, articleId);
     const current = await currentRevision(tx, articleId);
@@ -51,4 +52,5 @@ export async function changeBlockKind({ db, actor, articleId, revisionId, positi
     });
     return { revisionId: next.id };
   });
+  return announce(committed, actor, () => ({ articleId, what: "revision" }));
 }

@@ -7,8 +7,12 @@ import type { QuoteAttribution } from "@/lib/checks/types";
 import { checkRunStatus, type CheckRunStatus } from "@/lib/suggestions/check-run-status";
 
 export interface ChecksView {
-  /** the article's newest check run: none yet, or its state (a run cut off with its process reads "interrupted") */
-  status: "none" | CheckRunStatus;
+  /**
+   * The current revision's check job if it has one (queued: waiting for a runner; retrying: failed,
+   * to be tried again after a backoff; running; failed: out of attempts; too_long), else the
+   * article's newest check run: none yet, or its state (a run cut off with its process reads "interrupted").
+   */
+  status: "none" | "queued" | "retrying" | CheckRunStatus;
   /** whether that run checked the current revision (after applied changes it may be an older one) */
   current: boolean;
   revisionNumber: number | null;
@@ -54,6 +58,7 @@ export async function getArticle({ db, actor, id }: { db: Db; actor: Actor; id: 
     orderBy: { createdAt: "desc" },
     select: { status: true, createdAt: true, quotes: true, revisionId: true, revision: { select: { number: true } } },
   });
+  const job = await db.checkJob.findUnique({ where: { revisionId: revision.id }, select: { status: true, attempts: true } });
   return {
     id: article.id,
     title: article.title,
@@ -64,10 +69,23 @@ export async function getArticle({ db, actor, id }: { db: Db; actor: Actor; id: 
     blocks: revision.blocks.map((b) => ({ kind: b.kind as BlockKind, start: b.start, end: b.end })),
     annotations: annotations.map(toAnnotationView),
     checks: {
-      status: run ? checkRunStatus(run) : "none",
+      status: checksStatus(job, run),
       current: run?.revisionId === revision.id,
       revisionNumber: run?.revision.number ?? null,
       quotes: run?.quotes ? (JSON.parse(run.quotes) as QuoteAttribution[]) : [],
     },
   };
+}
+
+function checksStatus(job: { status: string; attempts: number } | null, run: { status: string; createdAt: Date } | null): ChecksView["status"] {
+  switch (job?.status) {
+    case "queued":
+      return job.attempts > 0 ? "retrying" : "queued";
+    case "running":
+    case "failed":
+    case "too_long":
+      return job.status;
+    default: // done, or no job (articles checked before jobs existed): the newest run says what it found
+      return run ? checkRunStatus(run) : "none";
+  }
 }

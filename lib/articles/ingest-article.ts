@@ -4,6 +4,8 @@ import type { Db } from "@/lib/db";
 import { assertStorable } from "@/lib/ingest/assert-storable";
 import { titleOf, type ParsedArticle } from "@/lib/ingest/blocks";
 import { titleSearchKey } from "./title-search";
+import { announce } from "@/lib/live/publish";
+import { enqueueChecks } from "@/lib/jobs/enqueue-checks";
 
 export type SourceKind = "paste" | "file" | "url" | "cli" | "seed" | "api";
 
@@ -13,14 +15,20 @@ export interface IngestArticleOptions {
   parsed: ParsedArticle;
   sourceKind: SourceKind;
   sourceName?: string | null;
+  /**
+   * "queue" (the default): the revision's check job is written in the same transaction, so no crash
+   * can leave an article stored without its checks ordered. "none": the caller runs them itself
+   * (the seed and the CLI, which have no app server's runner to wait for).
+   */
+  checks?: "queue" | "none";
 }
 
 /** Store a parsed article as a new Article with its immutable Revision 1, in one transaction. */
-export async function ingestArticle({ db, actor, parsed, sourceKind, sourceName }: IngestArticleOptions) {
+export async function ingestArticle({ db, actor, parsed, sourceKind, sourceName, checks = "queue" }: IngestArticleOptions) {
   assertCan(actor, "article:ingest");
   assertStorable(parsed);
   const title = titleOf(parsed);
-  return db.$transaction(async (tx) => {
+  const committed = db.$transaction(async (tx) => {
     const article = await tx.article.create({
       data: { title, titleSearch: titleSearchKey(title), status: "ingested", sourceKind, sourceName: sourceName ?? null, createdById: actor.id },
       select: { id: true, title: true },
@@ -44,6 +52,8 @@ export async function ingestArticle({ db, actor, parsed, sourceKind, sourceName 
       entityId: article.id,
       after: { title, revision: 1, blocks: parsed.blocks.length, sourceKind, sourceName },
     });
+    if (checks === "queue") await enqueueChecks({ db: tx, revisionId: revision.id, reason: "ingest", requestedById: actor.id });
     return { id: article.id, title: article.title, revisionId: revision.id };
   });
+  return announce(committed, actor, (a) => ({ articleId: a.id, what: "article" }));
 }

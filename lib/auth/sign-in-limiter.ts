@@ -1,4 +1,5 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { db as appDb, type Db } from "@/lib/db";
 
 /**
  * Failed sign-ins are counted three ways, so that guessing is slow and one attacker cannot lock
@@ -10,7 +11,8 @@ import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
  * A client we cannot identify (see client-address.ts; only when served outside scripts/serve.mjs)
  * shares the key "unknown", so the pair limit becomes a per-account limit and the per-client limit is
  * skipped: counting every unidentified client in one bucket is exactly how one attacker locked all out.
- * Counters live in memory (one app process on SQLite); see docs/decisions/014-web-perimeter.md.
+ * Counters live in the database (the RateLimit table, SQLite or PostgreSQL), so every app server
+ * counts against the same allowance and a restart forgets nothing; see docs/decisions/014-web-perimeter.md.
  */
 export const SIGN_IN_LIMITS = {
   pair: { points: 5, duration: 15 * 60 },
@@ -31,10 +33,12 @@ export interface SignInLimiter {
   succeeded(attempt: SignInAttempt): Promise<void>;
 }
 
-export function createSignInLimiter(limits: typeof SIGN_IN_LIMITS = SIGN_IN_LIMITS): SignInLimiter {
-  const pair = new RateLimiterMemory({ keyPrefix: "signin-pair", ...limits.pair });
-  const client = new RateLimiterMemory({ keyPrefix: "signin-client", ...limits.client });
-  const account = new RateLimiterMemory({ keyPrefix: "signin-account", ...limits.account });
+export function createSignInLimiter(db: Db, limits: typeof SIGN_IN_LIMITS = SIGN_IN_LIMITS): SignInLimiter {
+  const store = (keyPrefix: string, l: { points: number; duration: number }) =>
+    new RateLimiterPrisma({ storeClient: db, tableName: "rateLimit", keyPrefix, ...l });
+  const pair = store("signin-pair", limits.pair);
+  const client = store("signin-client", limits.client);
+  const account = store("signin-account", limits.account);
   const keys = (a: SignInAttempt) => {
     const email = a.email.trim().toLowerCase();
     return { pair: `${email}|${a.client ?? "unknown"}`, client: a.client, account: email };
@@ -67,11 +71,11 @@ export function createSignInLimiter(limits: typeof SIGN_IN_LIMITS = SIGN_IN_LIMI
 const shared = globalThis as typeof globalThis & { __copydeskSignInLimiter?: SignInLimiter };
 
 /**
- * The process-wide limiter. On globalThis because Next.js loads server actions and route handlers
- * as separate module graphs: a module-level instance would give each path its own allowance.
+ * The app's limiter. The counts are in the database; one instance per process only saves building
+ * it per request (on globalThis because Next.js loads actions and route handlers as separate module graphs).
  */
 export function signInLimiter(): SignInLimiter {
-  return (shared.__copydeskSignInLimiter ??= createSignInLimiter());
+  return (shared.__copydeskSignInLimiter ??= createSignInLimiter(appDb));
 }
 
 /** The message for a refused attempt, in whole minutes. */

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { writtenBy } from "@/lib/review/review-rules";
 import { claimNumbers } from "@/lib/annotations/claim-numbers";
 import { fromWebAnnotation, utf16Offset } from "@/lib/w3c/from-web-annotation";
+import { announce } from "@/lib/live/publish";
 
 export interface ImportReport {
   imported: { index: number; id: string; method: string }[];
@@ -25,7 +26,7 @@ export async function importWebAnnotations({ db, actor, articleId, document }: {
   assertCan(actor, "annotation:create");
   const parsed = fromWebAnnotation(document);
   if (!parsed.ok) throw new AppError("bad_input", parsed.message, { body: parsed.message });
-  return db.$transaction(async (tx) => {
+  const committed = db.$transaction(async (tx) => {
     await assertArticleOpen(tx, articleId);
     const revision = await currentRevision(tx, articleId);
     const text = revision.text;
@@ -69,6 +70,7 @@ export async function importWebAnnotations({ db, actor, articleId, document }: {
     });
     return report;
   });
+  return announce(committed, actor, () => ({ articleId, what: "annotation" }));
 }
 
 // Other tools often send a short context (or none), which reanchor rightly weighs little. A quote of

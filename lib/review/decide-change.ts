@@ -5,6 +5,7 @@ import { lockArticle } from "@/lib/articles/lock-article";
 import { applyApprovedChanges, type ApplyOutcome } from "@/lib/revisions/apply-approved";
 import type { AnnotationAction } from "@/lib/workflow/rules";
 import { transitionAnnotation } from "@/lib/workflow/transition";
+import { announce, publishChange } from "@/lib/live/publish";
 
 export interface Decision {
   id: string;
@@ -20,7 +21,7 @@ export interface Decision {
 export async function approveChanges({ db, actor, articleId, decisions }: { db: Db; actor: Actor; articleId: string; decisions: Decision[] }): Promise<ApplyOutcome> {
   assertCan(actor, "change:review");
   if (decisions.length === 0) throw new AppError("bad_input", "Choose at least one change to approve.");
-  return db.$transaction(async (tx) => {
+  const committed = db.$transaction(async (tx) => {
     await lockArticle(tx, articleId);
     const now = new Date();
     for (const d of decisions) {
@@ -33,6 +34,7 @@ export async function approveChanges({ db, actor, articleId, decisions }: { db: 
     if (!outcome) throw new AppError("conflict", "Nothing was left to apply.");
     return outcome;
   });
+  return announce(committed, actor, () => ({ articleId, what: "revision" }));
 }
 
 /** Reject a change. The reason is required and shown to the editor. */
@@ -54,12 +56,14 @@ export async function resolveNote({ db, actor, id, version }: { db: Db; actor: A
 
 async function decide(db: Db, actor: Actor, d: Decision, action: AnnotationAction, note: string | null) {
   assertCan(actor, "change:review");
-  return db.$transaction(async (tx) => {
+  const after = await db.$transaction(async (tx) => {
     const { after } = await transitionAnnotation(tx, {
       actor, ...d, action,
       data: () => ({ reviewedById: actor.id, reviewedAt: new Date(), reviewNote: note }),
       audit: { after: { reviewNote: note } },
     });
-    return { id: d.id, status: after!.status as string };
+    return after!;
   });
+  publishChange(after.articleId, "annotation", actor.id);
+  return { id: d.id, status: after.status as string };
 }

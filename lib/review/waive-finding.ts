@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import { transitionAnnotation } from "@/lib/workflow/transition";
+import { announce } from "@/lib/live/publish";
 
 export interface WaiveFindingOptions {
   db: Db;
@@ -22,7 +23,7 @@ export async function waiveFinding({ db, actor, id, version, reason }: WaiveFind
   assertCan(actor, "change:review");
   const why = reason.trim();
   if (!why) throw new AppError("bad_input", "Say why the finding may stand.", { reason: "A reason is required." });
-  return db.$transaction(async (tx) => {
+  const committed = db.$transaction(async (tx) => {
     const { after } = await transitionAnnotation(tx, {
       actor, id, version, action: "waive",
       data: () => ({ reviewedById: actor.id, reviewedAt: new Date(), reviewNote: why }),
@@ -30,4 +31,5 @@ export async function waiveFinding({ db, actor, id, version, reason }: WaiveFind
     });
     return after!;
   });
+  return announce(committed, actor, (a) => ({ articleId: a.articleId, what: "annotation" }));
 }

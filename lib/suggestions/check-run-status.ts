@@ -25,3 +25,15 @@ export async function markStaleCheckRuns(db: Db, articleId: string, now = new Da
   });
   return count;
 }
+
+/**
+ * A check job was taken over from a runner whose lease ran out: that runner's run of the revision
+ * will never finish, whatever its age, so it is recorded as interrupted now rather than after staleAfterMs.
+ */
+export async function markRunsOfDeadRunner(db: Db, revisionId: string, now = new Date()): Promise<number> {
+  const { count } = await db.checkRun.updateMany({
+    where: { status: "running", revisionId },
+    data: { status: "interrupted", error: "The process running these checks ended before they finished.", finishedAt: now },
+  });
+  return count;
+}

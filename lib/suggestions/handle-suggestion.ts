@@ -4,6 +4,7 @@ import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import type { AnnotationCategory } from "@/lib/annotations/categories";
 import { writtenBy } from "@/lib/review/review-rules";
 import { transitionAnnotation } from "@/lib/workflow/transition";
+import { announce } from "@/lib/live/publish";
 
 export interface AcceptSuggestionOptions {
   db: Db;
@@ -21,13 +22,14 @@ export interface AcceptSuggestionOptions {
  */
 export async function acceptSuggestion({ db, actor, id, version, values }: AcceptSuggestionOptions): Promise<AnnotationView> {
   assertCan(actor, "suggestion:handle");
-  return db.$transaction(async (tx) => {
+  const committed = db.$transaction(async (tx) => {
     const { after } = await transitionAnnotation(tx, {
       actor, id, version, action: "accept", audit: { full: true },
       data: () => ({ ...values, note: values.note || null, speaker: values.speaker || null, authorId: actor.id, ...writtenBy(actor) }),
     });
     return after!;
   });
+  return announce(committed, actor, (a) => ({ articleId: a.articleId, what: "annotation" }));
 }
 
 export interface DismissSuggestionOptions {
@@ -52,5 +54,6 @@ export async function undoDismissal({ db, actor, id, version }: DismissSuggestio
 }
 
 async function move(db: Db, actor: Actor, ref: { id: string; version: number }, action: "dismiss" | "undo_dismissal") {
-  return db.$transaction(async (tx) => (await transitionAnnotation(tx, { actor, ...ref, action, audit: { full: true } })).after!);
+  const committed = db.$transaction(async (tx) => (await transitionAnnotation(tx, { actor, ...ref, action, audit: { full: true } })).after!);
+  return announce(committed, actor, (a) => ({ articleId: a.articleId, what: "annotation" }));
 }

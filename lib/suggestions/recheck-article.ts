@@ -9,6 +9,7 @@ import { assertArticleOpen } from "@/lib/articles/assert-article-open";
 import { claimNumbers } from "@/lib/annotations/claim-numbers";
 import { currentRevision } from "@/lib/articles/current-revision";
 import { listDictionaryWords } from "@/lib/dictionary/dictionary-words";
+import { changedRanges, touches } from "@/lib/jobs/changed-ranges";
 import { fingerprint } from "./fingerprint";
 import { markStaleCheckRuns } from "./check-run-status";
 
@@ -18,6 +19,13 @@ export interface RecheckArticleOptions {
   articleId: string;
   /** how long the checks may take; the newsroom's CHECK_BUDGET_MS unless a caller says otherwise */
   budgetMs?: number;
+  /**
+   * Set by the check-job runner (lib/jobs), a system path: the person was allowed to ask when the job
+   * was queued, and the checks may add suggestions to an article in review (they only add marks the
+   * reviewer accepts, dismisses or waives; they change no text). `onlyChanged`: keep only findings
+   * in the paragraphs that differ from the previous revision (after an applied change).
+   */
+  job?: { onlyChanged: boolean };
 }
 
 export interface RecheckResult {
@@ -31,10 +39,13 @@ export interface RecheckResult {
  * A finding whose fingerprint the article already has — suggested, accepted, or dismissed — is
  * skipped, so re-checking never repeats a suggestion nor brings back a dismissed one.
  */
-export async function recheckArticle({ db, actor, articleId, budgetMs = env.CHECK_BUDGET_MS }: RecheckArticleOptions): Promise<RecheckResult> {
-  assertCan(actor, "checks:run");
-  await assertArticleOpen(db, articleId);
+export async function recheckArticle({ db, actor, articleId, budgetMs = env.CHECK_BUDGET_MS, job }: RecheckArticleOptions): Promise<RecheckResult> {
+  if (!job) {
+    assertCan(actor, "checks:run");
+    await assertArticleOpen(db, articleId);
+  }
   const revision = await currentRevision(db, articleId);
+  const scope = job?.onlyChanged ? await changedSincePrevious(db, articleId, revision) : null;
   await markStaleCheckRuns(db, articleId);
   const run = await db.checkRun.create({ data: { revisionId: revision.id, status: "running", startedById: actor.id }, select: { id: true } });
   try {
@@ -47,6 +58,7 @@ export async function recheckArticle({ db, actor, articleId, budgetMs = env.CHEC
       );
       const fresh: { f: (typeof findings)[number]; fp: string }[] = [];
       for (const f of findings) {
+        if (scope && !touches(scope, f.start, f.end)) continue;
         const fp = fingerprint(f.rule, revision.text, f.start, f.end);
         if (known.has(fp)) continue; // also drops two rules' identical findings in this run
         known.add(fp);
@@ -79,7 +91,7 @@ export async function recheckArticle({ db, actor, articleId, budgetMs = env.CHEC
       });
       await recordEvent(tx, {
         articleId, actorId: actor.id, action: "check", entityType: "revision", entityId: revision.id,
-        after: { findings: findings.length, added: fresh.length },
+        after: { findings: findings.length, added: fresh.length, ...(job ? { by: "check job" } : {}) },
       });
       return { checkRunId: run.id, findings: findings.length, added: fresh.length };
     });
@@ -92,4 +104,13 @@ export async function recheckArticle({ db, actor, articleId, budgetMs = env.CHEC
     if (tooLong) throw new AppError("too_long_to_check", e.message);
     throw e;
   }
+}
+
+/** The paragraphs of this revision that its predecessor did not have (all of them for revision 1). */
+async function changedSincePrevious(db: Db, articleId: string, revision: Awaited<ReturnType<typeof currentRevision>>) {
+  const previous = await db.revision.findFirst({
+    where: { articleId, number: revision.number - 1 },
+    select: { text: true, blocks: { orderBy: { position: "asc" }, select: { kind: true, start: true, end: true } } },
+  });
+  return previous ? changedRanges(previous, revision) : null;
 }

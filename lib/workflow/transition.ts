@@ -148,7 +148,16 @@ const PENDING_WORDS: Partial<Record<AnnotationStatus, [string, string]>> = {
 
 async function assertNothingPending(tx: Tx, articleId: string) {
   const open = await tx.annotation.groupBy({ by: ["status"], where: { articleId, status: { in: [...PENDING] } }, _count: { _all: true } });
-  if (open.length === 0) return;
+  if (open.length === 0) {
+    // the checks of the newest revision (ordered when the last change was applied) may still find
+    // something in the new text: sign-off waits for them, so their findings cannot be skipped
+    const newest = await tx.revision.findFirst({ where: { articleId }, orderBy: { number: "desc" }, select: { id: true } });
+    const checking = newest ? await tx.checkJob.count({ where: { revisionId: newest.id, status: { in: ["queued", "running"] } } }) : 0;
+    if (checking > 0) {
+      throw new AppError("conflict", "The checks of the newest revision are still running; approve the article when their findings are in.");
+    }
+    return;
+  }
   const parts = open.map((g) => {
     const n = g._count._all;
     const [one, many] = PENDING_WORDS[g.status as AnnotationStatus]!;

@@ -1,4 +1,3 @@
-import { after } from "next/server";
 import { z } from "zod";
 import { apiRoute, readJsonBody } from "@/app/api/_lib/api-route";
 import { ingestArticle } from "@/lib/articles/ingest-article";
@@ -9,7 +8,6 @@ import { MAX_SOURCE_BYTES } from "@/lib/ingest/limits";
 import { parseSource } from "@/lib/ingest/parse-source";
 import { readSource } from "@/lib/ingest/read-source";
 import { assertCan } from "@/lib/auth/roles";
-import { recheckArticle } from "@/lib/suggestions/recheck-article";
 import { parseInput } from "@/lib/validation";
 
 const ingestBodySchema = z
@@ -35,7 +33,6 @@ export const POST = apiRoute(async ({ req, actor }) => {
         sourceName: null,
       };
   const article = await ingestArticle({ db, actor, parsed: source.parsed, sourceKind: body.url ? "url" : "api", sourceName: source.sourceName });
-  after(() => recheckArticle({ db, actor, articleId: article.id }).catch((e) => console.error("checks failed", e)));
   return Response.json(
     {
       id: article.id,

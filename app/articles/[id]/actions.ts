@@ -16,7 +16,10 @@ import { createAnnotationSchema, deleteAnnotationSchema, updateAnnotationSchema 
 import { changeBlockKind } from "@/lib/articles/change-block-kind";
 import { blockKindSchema } from "@/lib/ingest/blocks";
 import { acceptSuggestion, dismissSuggestion } from "@/lib/suggestions/handle-suggestion";
-import { recheckArticle, type RecheckResult } from "@/lib/suggestions/recheck-article";
+import { env } from "@/lib/env";
+import { requestRecheck } from "@/lib/jobs/request-recheck";
+import { waitForCheckJob } from "@/lib/jobs/wait-for-check-job";
+import type { RecheckResult } from "@/lib/suggestions/recheck-article";
 
 export async function createAnnotationAction(input: unknown): Promise<ActionResult<AnnotationView>> {
   const result = await runAction((actor) => createAnnotation({ db, actor, input: parse(createAnnotationSchema, input) }));
@@ -53,7 +56,11 @@ export async function changeBlockKindAction(input: unknown): Promise<ActionResul
 const articleIdSchema = z.object({ articleId: z.string().min(1) });
 
 export async function recheckAction(input: unknown): Promise<ActionResult<RecheckResult>> {
-  const result = await runAction((actor) => recheckArticle({ db, actor, ...parse(articleIdSchema, input) }));
+  const result = await runAction(async (actor) => {
+    // queued, so a restart cannot lose it; waited for, so the button still reports what it found
+    const { jobId } = await requestRecheck({ db, actor, ...parse(articleIdSchema, input) });
+    return waitForCheckJob(db, jobId, { timeoutMs: env.CHECK_BUDGET_MS + 15_000 });
+  });
   if (result.ok) revalidatePath(`/articles/${(input as { articleId: string }).articleId}`);
   return result;
 }

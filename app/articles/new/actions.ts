@@ -1,14 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { runAction } from "@/app/_auth/run-action";
 import { assertCan } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, type ActionResult } from "@/lib/errors";
 import { ingestArticle } from "@/lib/articles/ingest-article";
-import { recheckArticle } from "@/lib/suggestions/recheck-article";
 import { signPreview, verifyPreview } from "@/lib/ingest/preview-ticket";
 import { readSource, sourceRequestSchema, type ReadSourceResult } from "@/lib/ingest/read-source";
 import { validateParsed } from "@/lib/ingest/validate-parsed";
@@ -51,8 +49,6 @@ export async function saveArticle(input: z.infer<typeof saveSchema>): Promise<Ac
     // only text this server read, from the source it read it from (a URL it really fetched)
     verifyPreview(data.ticket, { actorId: actor.id, text: parsed.text, sourceKind: data.sourceKind, sourceName: data.sourceName }, env.BETTER_AUTH_SECRET);
     const article = await ingestArticle({ db, actor, parsed, sourceKind: data.sourceKind, sourceName: data.sourceName });
-    // checks run after the response: the editor sees the text at once, suggestions when ready
-    after(() => recheckArticle({ db, actor, articleId: article.id }).catch((e) => console.error("checks failed", e)));
     return article;
   });
   if (!result.ok) return result;

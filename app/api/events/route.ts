@@ -1,0 +1,36 @@
+import { headers } from "next/headers";
+import { can } from "@/lib/auth/roles";
+import { getActor } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { liveEventStream } from "@/lib/live/event-stream";
+import { liveBus, livePresence } from "@/lib/live/live";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Live updates for the signed-in browser: `?article=<id>` for one article's page (its changes and
+ * who else has it open), none for the desk (every article's changes: the list and the review queue).
+ */
+export async function GET(req: Request) {
+  const actor = await getActor(await headers());
+  if (!actor) return Response.json({ error: { code: "unauthenticated", message: "Sign in first." } }, { status: 401 });
+  if (!can(actor, "article:read")) return Response.json({ error: { code: "forbidden", message: "Your role may not read articles." } }, { status: 403 });
+  const articleId = new URL(req.url).searchParams.get("article");
+  if (articleId && !(await db.article.findUnique({ where: { id: articleId }, select: { id: true } }))) {
+    return Response.json({ error: { code: "not_found", message: "There is no article with that id." } }, { status: 404 });
+  }
+  const bus = liveBus();
+  const presence = livePresence();
+  // the first page on a fresh process must not miss what happens while the LISTEN is being set up
+  await bus.ready();
+  const viewer = { id: actor.id, name: actor.name, role: actor.role };
+  const stream = liveEventStream({ bus, presence, articleId, viewer, signal: req.signal });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      // nginx and similar proxies buffer responses unless told not to, which would hold events back
+      "x-accel-buffering": "no",
+    },
+  });
+}

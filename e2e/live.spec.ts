@@ -1,0 +1,102 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ingestPasted, selectText, signIn, type DemoUser } from "./helpers";
+
+async function as(browser: Browser, who: DemoUser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, who);
+  return page;
+}
+
+/** set on the page's window: still there later means the page was never reloaded */
+const plant = (page: Page) => page.evaluate(() => ((window as unknown as { liveMarker: number }).liveMarker = 7));
+const notReloaded = async (page: Page) => expect(await page.evaluate(() => (window as unknown as { liveMarker?: number }).liveMarker)).toBe(7);
+
+async function mark(page: Page, exact: string, replacement: string, note = "") {
+  await selectText(page, exact);
+  const form = page.getByRole("form", { name: "New annotation" });
+  await form.getByLabel("Category").selectOption("missing_space");
+  await form.getByLabel("Replace with…").check();
+  await form.getByLabel("Replacement").fill(replacement);
+  if (note) await form.getByLabel("Note").fill(note);
+  await form.getByRole("button", { name: "Save annotation" }).click();
+  await expect(form).toHaveCount(0);
+}
+
+const presence = (page: Page) => page.getByRole("status", { name: "Who else is here" });
+const handMade = (page: Page) => page.getByRole("article", { name: /^Annotation \d+/ });
+
+test("the queue, the article page and presence follow another person's work without a reload", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const title = `Bridge reopens ${Date.now()}`;
+  const editor = await as(browser, "editor");
+  const refused: string[] = [];
+  editor.on("console", (m) => {
+    if (/Content.Security.Policy|Refused to/i.test(m.text())) refused.push(m.text());
+  });
+  await ingestPasted(editor, `${title}\n\nCrews finished thereplacement of two cables on Monday.`);
+  await mark(editor, "thereplacement", "the replacement");
+
+  const reviewer = await as(browser, "reviewer");
+  await reviewer.goto("/review");
+  await plant(reviewer);
+  await expect(reviewer.getByRole("link", { name: title })).toHaveCount(0);
+  await editor.getByRole("button", { name: "Submit for review" }).click();
+  // the desk-wide stream: the submitted article appears in the open queue
+  await expect(reviewer.getByRole("link", { name: title })).toBeVisible({ timeout: 10_000 });
+  await notReloaded(reviewer);
+
+  await plant(editor);
+  await reviewer.getByRole("link", { name: title }).click();
+  await expect(presence(editor)).toHaveText("●Rita Reviewer (reviewer) is here");
+  await expect(presence(reviewer)).toHaveText("●Eddie Editor (editor) is here");
+
+  await handMade(reviewer).getByRole("button", { name: /Approve change/ }).click();
+  await expect(reviewer.getByText(/^Revision 2 ·/)).toBeVisible();
+  // the editor's open page shows the applied change
+  await expect(editor.getByText(/^Revision 2 ·/)).toBeVisible({ timeout: 10_000 });
+  // (badges sit inside the text, so look for the words, not the sentence)
+  await expect(editor.getByLabel("Article text")).toContainText("finished the replacement");
+  await expect(editor.getByLabel("Article text")).not.toContainText("thereplacement");
+  await notReloaded(editor);
+
+  await reviewer.close();
+  await expect(presence(editor)).toHaveText("", { timeout: 10_000 });
+  // the stream is same-origin under the page's strict CSP, and no inline script was needed
+  expect(refused).toEqual([]);
+});
+
+test("the event stream is for signed-in people only", async ({ request }) => {
+  expect((await request.get("/api/events")).status()).toBe(401);
+  expect((await request.get("/api/events?article=x")).status()).toBe(401);
+});
+
+test("an update from someone else never disturbs what the editor is typing", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const editor = await as(browser, "editor");
+  const articlePath = await ingestPasted(editor, `Harbour works ${Date.now()}\n\nThe crane liftedthe last beam. Work endedon Friday.`);
+  await plant(editor);
+  await selectText(editor, "liftedthe");
+  const form = editor.getByRole("form", { name: "New annotation" });
+  await form.getByLabel("Category").selectOption("missing_space");
+  await form.getByLabel("Note").fill("Half-typed thought about the cr");
+
+  const colleague = await as(browser, "editor2");
+  await colleague.goto(articlePath);
+  await expect(presence(editor)).toHaveText("●Erin Second-Editor (editor) is here");
+  await mark(colleague, "endedon", "ended on");
+
+  // the editor's form is open: the update waits, and says so; their text stays as typed
+  await expect(editor.getByRole("status", { name: "Updates" })).toContainText("Someone else changed this article");
+  await form.getByLabel("Note").pressSequentially("ane");
+  await expect(form.getByLabel("Note")).toHaveValue("Half-typed thought about the crane");
+  await expect(handMade(editor)).toHaveCount(0);
+
+  await form.getByLabel("Replace with…").check();
+  await form.getByLabel("Replacement").fill("lifted the");
+  await form.getByRole("button", { name: "Save annotation" }).click();
+  await expect(form).toHaveCount(0);
+  // once the form is closed the held-back update arrives: both marks, and the editor's own note
+  await expect(handMade(editor)).toHaveCount(2, { timeout: 10_000 });
+  await expect(editor.getByText("Half-typed thought about the crane")).toBeVisible();
+  await notReloaded(editor);
+});

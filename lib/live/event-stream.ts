@@ -1,0 +1,71 @@
+import type { LiveBus } from "./bus";
+import type { Person } from "./messages";
+import type { Presence } from "./presence";
+
+export interface StreamOptions {
+  bus: LiveBus;
+  presence: Presence;
+  viewer: Person;
+  /** one article's page (its changes and who else is on it), or null for the desk (every article's changes) */
+  articleId: string | null;
+  /** comment lines keep proxies from closing an idle stream and show a dead client quickly */
+  pingMs?: number;
+  /** the request's: aborted when the browser goes away */
+  signal?: AbortSignal;
+}
+
+/**
+ * The Server-Sent Events body for one open page. Events name only the article and what kind of
+ * thing changed: the page re-reads through the usual permission checks, so nothing is sent here
+ * that the viewer could not read anyway. Presence lists everyone but the viewer.
+ */
+export function liveEventStream({ bus, presence, viewer, articleId, pingMs = 15_000, signal }: StreamOptions): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let stop = () => {};
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      let open = true;
+      const send = (text: string) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          stop();
+        }
+      };
+      const event = (name: string, data: unknown) => send(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+      const sendPresence = () => articleId && event("presence", presence.list(articleId).filter((p) => p.id !== viewer.id));
+
+      const cleanups = [
+        bus.subscribe(
+          (m) => {
+            if (m.kind === "change" && (articleId === null || m.articleId === articleId)) event("change", { articleId: m.articleId, what: m.what });
+          },
+          () => event("change", { articleId, what: "resync" }),
+        ),
+      ];
+      if (articleId) {
+        cleanups.push(presence.watch(articleId, sendPresence), presence.join(articleId, viewer));
+      }
+      const ping = setInterval(() => send(": ping\n\n"), pingMs);
+      stop = () => {
+        if (!open) return;
+        open = false;
+        clearInterval(ping);
+        cleanups.forEach((c) => c());
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client going away
+        }
+      };
+      // the browser reconnects after this long if the connection drops
+      signal?.addEventListener("abort", stop);
+      send("retry: 3000\n\n");
+      sendPresence();
+    },
+    cancel() {
+      stop();
+    },
+  });
+}

@@ -1,0 +1,27 @@
+-- CreateTable
+CREATE TABLE "CheckJob" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "revisionId" TEXT NOT NULL,
+    "reason" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "attempts" INTEGER NOT NULL DEFAULT 0,
+    "runAfter" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "lockedUntil" DATETIME,
+    "lockedBy" TEXT,
+    "error" TEXT,
+    "requestedById" TEXT NOT NULL,
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "updatedAt" DATETIME NOT NULL,
+    CONSTRAINT "CheckJob_revisionId_fkey" FOREIGN KEY ("revisionId") REFERENCES "Revision" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "CheckJob_requestedById_fkey" FOREIGN KEY ("requestedById") REFERENCES "user" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE UNIQUE INDEX "CheckJob_revisionId_key" ON "CheckJob"("revisionId");
+
+-- CreateIndex
+CREATE INDEX "CheckJob_status_runAfter_idx" ON "CheckJob"("status", "runAfter");
+
+-- CreateIndex
+CREATE INDEX "CheckJob_requestedById_idx" ON "CheckJob"("requestedById");
+
