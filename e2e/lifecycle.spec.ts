@@ -100,8 +100,10 @@ test("in review the editor's controls are gone and the server refuses a stale pa
   const articlePath = await ingestPasted(page, fixtureText());
   await mark(page, "thecapture", "the capture");
 
-  // a second tab, opened while the article is still being edited, keeps its buttons
+  // a second tab, opened while the article is still being edited, that lost its live connection
+  // (a dropped network): it keeps its buttons, and only the server can stop it
   const stale = await context.newPage();
+  await stale.route("**/api/events**", (route) => route.abort());
   await stale.goto(articlePath);
   await expect(card(stale, "thecapture").getByRole("button", { name: /Delete annotation/ })).toBeVisible();
 
