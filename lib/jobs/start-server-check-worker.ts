@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { warmUpChecksThread } from "@/lib/checks/worker/run-checks-off-thread";
 import { startCheckWorker, type CheckWorker } from "./check-worker";
 
 // dev reloads modules: keep one runner per process
@@ -9,6 +10,7 @@ const slot = globalThis as unknown as { copydeskCheckWorker?: CheckWorker };
  * cut off by a stop is taken over by another runner once its lease runs out.
  */
 export function startServerCheckWorker(): CheckWorker {
+  if (!slot.copydeskCheckWorker) warmUpChecksThread();
   slot.copydeskCheckWorker ??= startCheckWorker({ db });
   return slot.copydeskCheckWorker;
 }
