@@ -1,20 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { expectNoSeriousA11yViolations, fixtureText, ingestPasted, selectText, signIn } from "./helpers";
+import { expectNoSeriousA11yViolations, fixtureText, ingestPasted, mark, signIn } from "./helpers";
 
 // Issue 10, items 5 and 6, and Show changes: the article page as a working desk meets it.
-
-async function mark(page: Page, exact: string, category: string, change: { replace?: string; del?: boolean }, occurrence = 1) {
-  await selectText(page, exact, occurrence);
-  const form = page.getByRole("form", { name: "New annotation" });
-  await form.getByLabel("Category").selectOption(category);
-  if (change.del) await form.getByLabel("Delete the text").check();
-  if (change.replace !== undefined) {
-    await form.getByLabel("Replace with…").check();
-    await form.getByLabel("Replacement").fill(change.replace);
-  }
-  await form.getByRole("button", { name: "Save annotation" }).click();
-  await expect(form).toHaveCount(0);
-}
 
 // a card quotes its neighbours too: find it by the words it marks
 const marking = (page: Page, exact: string) => ({ has: page.locator("[data-quote]").getByText(exact, { exact: true }) });

@@ -100,3 +100,17 @@ export async function createToken(page: Page, name: string, actsAs: RegExp): Pro
   expect(token).toMatch(/^cdk_/);
   return token;
 }
+
+/** Mark `exact` (its nth occurrence) with the mouse and save it as a change or a deletion, as an editor does. */
+export async function mark(page: Page, exact: string, category: string, change: { replace?: string; del?: boolean }, occurrence = 1) {
+  await selectText(page, exact, occurrence);
+  const form = page.getByRole("form", { name: "New annotation" });
+  await form.getByLabel("Category").selectOption(category);
+  if (change.del) await form.getByLabel("Delete the text").check();
+  if (change.replace !== undefined) {
+    await form.getByLabel("Replace with…").check();
+    await form.getByLabel("Replacement").fill(change.replace);
+  }
+  await form.getByRole("button", { name: "Save annotation" }).click();
+  await expect(form).toHaveCount(0);
+}

@@ -1,18 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoSeriousA11yViolations, fixtureText, ingestPasted, selectText, signIn } from "./helpers";
-
-async function mark(page: Page, exact: string, category: string, change: { replace?: string; del?: boolean }, occurrence = 1) {
-  await selectText(page, exact, occurrence);
-  const form = page.getByRole("form", { name: "New annotation" });
-  await form.getByLabel("Category").selectOption(category);
-  if (change.del) await form.getByLabel("Delete the text").check();
-  if (change.replace !== undefined) {
-    await form.getByLabel("Replace with…").check();
-    await form.getByLabel("Replacement").fill(change.replace);
-  }
-  await form.getByRole("button", { name: "Save annotation" }).click();
-  await expect(form).toHaveCount(0);
-}
+import { expectNoSeriousA11yViolations, fixtureText, ingestPasted, mark, signIn } from "./helpers";
 
 // a card quotes its neighbours too: find it by the words it marks
 const card = (page: Page, exact: string) => page.getByRole("article", { name: /^Annotation \d+/ }).filter({ has: page.locator("[data-quote]").getByText(exact, { exact: true }) });
