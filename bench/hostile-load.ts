@@ -34,7 +34,10 @@ const ms = (n: number) => `${Math.round(n)} ms`;
  * Time the page from a thread of its own: the hostile requests' 1.5 MB bodies are built and read in
  * this thread, and that work must not be counted as the server's latency.
  */
-function startProbes(cookie: string): { stop(): Promise<number[]> } {
+/** One page load: when it started (ms since the epoch, comparable across threads) and how long it took. */
+type Probe = { at: number; ms: number };
+
+function startProbes(cookie: string): { stop(): Promise<Probe[]> } {
   const worker = new Worker(
     `const { parentPort, workerData } = require("node:worker_threads");
      const times = []; let stopped = false;
@@ -45,7 +48,7 @@ function startProbes(cookie: string): { stop(): Promise<number[]> } {
          const res = await fetch(workerData.url, { headers: { cookie: workerData.cookie } });
          await res.text();
          if (res.status !== 200) throw new Error("page answered " + res.status);
-         times.push(performance.now() - t0);
+         times.push({ at: performance.timeOrigin + t0, ms: performance.now() - t0 });
          await new Promise((r) => setTimeout(r, 20));
        }
        parentPort.postMessage(times);
@@ -54,8 +57,8 @@ function startProbes(cookie: string): { stop(): Promise<number[]> } {
   );
   return {
     stop: () =>
-      new Promise<number[]>((resolve, reject) => {
-        worker.once("message", (times: number[]) => void worker.terminate().then(() => resolve(times)));
+      new Promise<Probe[]>((resolve, reject) => {
+        worker.once("message", (times: Probe[]) => void worker.terminate().then(() => resolve(times)));
         worker.once("error", reject);
         worker.postMessage("stop");
       }),
@@ -76,13 +79,21 @@ async function main() {
   try {
     await waitFor(`${BASE}/signin`);
     const cookie = await signInCookie(BASE, "editor@bench.test", "bench-pass");
+    // load the ingest route once (its first request loads jsdom and the parsers, ~0.5 s, once per
+    // process): the hostile inputs are measured against a warm server, as a running desk has
+    const small = await fetch(`${BASE}/api/articles`, {
+      method: "POST",
+      headers: { cookie, origin: BASE, "content-type": "application/json" },
+      body: JSON.stringify({ html: "<h1>Warm-up</h1><p>A short paragraph to load the ingest route.</p>" }),
+    });
+    if (small.status !== 201) throw new Error(`warm-up ingest answered ${small.status}`);
     const warm = startProbes(cookie);
     await new Promise((r) => setTimeout(r, 1_000));
     await warm.stop();
 
     const idleProbes = startProbes(cookie);
     await new Promise((r) => setTimeout(r, 3_000));
-    const idle = await idleProbes.stop();
+    const idle = (await idleProbes.stop()).map((p) => p.ms);
 
     const busyProbes = startProbes(cookie);
     const started = performance.now();
@@ -97,7 +108,11 @@ async function main() {
       return { status: res.status, id: json.id, error: json.error?.message, ms: performance.now() - t0 };
     });
     let answered: Awaited<(typeof answers)[number]>[] | null = null;
-    void Promise.all(answers).then((a) => (answered = a));
+    let ingestedAt = Infinity; // when the last ingest answer arrived: from then on only checks run
+    void Promise.all(answers).then((a) => {
+      answered = a;
+      ingestedAt = performance.timeOrigin + performance.now();
+    });
     const finished = async () => {
       if (!answered) return false;
       const ids = answered.flatMap((a) => (a.id ? [a.id] : []));
@@ -109,7 +124,11 @@ async function main() {
       await new Promise((r) => setTimeout(r, 100));
       if (performance.now() - started > 300_000) throw new Error("checks did not finish within 5 minutes");
     }
-    const busy = await busyProbes.stop();
+    const probes = await busyProbes.stop();
+    const busy = probes.map((p) => p.ms);
+    // a probe that ended before the last ingest answer overlapped the uploads; the rest ran while only checks did
+    const ingesting = probes.filter((p) => p.at + p.ms < ingestedAt).map((p) => p.ms);
+    const checking = probes.filter((p) => p.at + p.ms >= ingestedAt).map((p) => p.ms);
     const window = performance.now() - started;
     const results = answered!;
 
@@ -136,19 +155,20 @@ async function main() {
         inProcess,
       ]);
     }
+    const col = (xs: number[], f: (xs: number[]) => number) => (xs.length ? ms(f(xs)) : "—");
     const latency = [
-      ["p50", ms(pct(busy, 50)), ms(pct(idle, 50))],
-      ["p95", ms(pct(busy, 95)), ms(pct(idle, 95))],
-      ["max", ms(Math.max(...busy)), ms(Math.max(...idle))],
-      ["requests", busy.length, idle.length],
+      ["p50", col(busy, (x) => pct(x, 50)), col(ingesting, (x) => pct(x, 50)), col(checking, (x) => pct(x, 50)), ms(pct(idle, 50))],
+      ["p95", col(busy, (x) => pct(x, 95)), col(ingesting, (x) => pct(x, 95)), col(checking, (x) => pct(x, 95)), ms(pct(idle, 95))],
+      ["max", col(busy, (x) => Math.max(...x)), col(ingesting, (x) => Math.max(...x)), col(checking, (x) => Math.max(...x)), ms(Math.max(...idle))],
+      ["requests", busy.length, ingesting.length, checking.length, idle.length],
     ];
-    const goal = Math.max(...busy) < 200 ? "met" : "MISSED";
+    const verdict = (xs: number[]) => (xs.length && Math.max(...xs) < 200 ? "met" : "MISSED");
     const report = [
       `Copydesk hostile-load benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`,
       "",
       "The article list, signed in, answered while the hostile inputs were ingested and checked (peer: the same server idle):",
-      table(["latency", "while checking", "idle server (peer)"], latency),
-      `goal: every answer under 200 ms while checking — ${goal} (checking window ${ms(window)})`,
+      table(["latency", "whole window", "while uploads were ingested", "after: while only checks ran", "idle server (peer)"], latency),
+      `goal, every answer under 200 ms: while the checks ran — ${verdict(checking)}; over the whole window, uploads included — ${verdict(busy)} (window ${ms(window)})`,
       "",
       table(["input", "ingest answer", "ingest time", "checks (worker thread)", "checks on the request thread would block"], rows),
     ].join("\n");
