@@ -43,6 +43,24 @@ describe("copydesk CLI", () => {
     }
   });
 
+  it("check --json piped to a slow reader arrives whole", async () => {
+    // ~1.2 MB of article, so the JSON is far beyond a pipe's 64 KiB buffer; the reader waits a second
+    // before reading, so the CLI is still writing when its work is done
+    const sentence = "The council said the budget would pass after a long night of debate, and thecapture of votes followed.";
+    const paragraphs = Array.from({ length: 11_000 }, (_, i) => `${sentence} Item ${i}.`);
+    const big = path.join(tmpdir(), `copydesk-big-${process.pid}.txt`);
+    writeFileSync(big, `A very long council story\n\n${paragraphs.join("\n\n")}\n`);
+    const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
+    const { stdout } = await run("sh", ["-c", '"$0" scripts/copydesk.ts check "$1" --json | (sleep 1; cat)', tsx, big], {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(stdout.length).toBeGreaterThan(1024 * 1024);
+    const out = JSON.parse(stdout) as { text: string; findings: unknown[] };
+    expect(out.text).toContain("Item 10999.");
+    expect(out.findings.length).toBeGreaterThan(0);
+  }, 60_000);
+
   it("ingest stores articles in the configured database", async () => {
     const admin = await makeActor(testDb.db, "admin");
     const { code, stdout } = await copydesk(["ingest", FIXTURE, path.join(ROOT, "prisma", "samples", "school-budget.txt"), "--as", admin.email], {

@@ -119,9 +119,13 @@ async function main(argv: string[]) {
   }
 }
 
+// exitCode, never process.exit(): exit() drops whatever stdout has not yet written into a pipe, which
+// cut `check --json | …` off at the pipe's buffer size; the process ends once stdout has drained
 main(process.argv.slice(2))
-  .then((code) => process.exit(code))
+  .then((code) => {
+    process.exitCode = code;
+  })
   .catch((e: unknown) => {
     process.stderr.write(`copydesk: ${e instanceof AppError ? e.message : e instanceof Error ? e.message : String(e)}\n`);
-    process.exit(1);
+    process.exitCode = 1;
   });
