@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { decodeSource } from "./decode-source";
 import { MAX_SOURCE_BYTES } from "./limits";
 import { parseSource } from "./parse-source";
 import { readSource } from "./read-source";
+import { codeOf } from "./testing";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return "no error";
-}
 
 describe("bad input gets a clear, typed refusal", () => {
   it("empty and whitespace-only text", () => {

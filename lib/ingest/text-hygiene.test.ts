@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { assertStorable } from "./assert-storable";
 import { MAX_BLOCKS } from "./limits";
 import { parseSource } from "./parse-source";
+import { codeOf } from "./testing";
 
 const ZWJ = "\u200D";
 const ZWNJ = "\u200C";
@@ -11,15 +11,6 @@ const FAMILY = `👨${ZWJ}👩${ZWJ}👧`;
 const PERSIAN = `می${ZWNJ}خواهم`; // "I want": the non-joiner keeps the prefix apart
 const HINDI = `क्${ZWJ}ष`;
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e.code;
-    throw e;
-  }
-  return "no error";
-}
 
 describe("joiners are spelling, not junk", () => {
   const body = `The ${CODER} team and the ${FAMILY} family: ${PERSIAN} and ${HINDI} stay as written.`;

@@ -2,7 +2,7 @@ import type { Role } from "@/lib/auth/roles";
 import { CheckBudgetExceeded } from "@/lib/checks/worker/run-checks-off-thread";
 import type { Db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
-import { markRunsOfDeadRunner } from "@/lib/suggestions/check-run-status";
+import { markInterruptedRuns } from "@/lib/suggestions/check-run-status";
 import { publishChange } from "@/lib/live/publish";
 import { recheckArticle } from "@/lib/suggestions/recheck-article";
 import type { ClaimedCheckJob } from "./claim-check-job";
@@ -32,7 +32,7 @@ export async function runCheckJob(db: Db, job: ClaimedCheckJob, runner: string, 
     return status;
   };
   try {
-    if (job.reclaimed) await markRunsOfDeadRunner(db, job.revisionId, now());
+    if (job.reclaimed) await markInterruptedRuns(db, { revisionId: job.revisionId }, now());
     const target = await db.revision.findUnique({
       where: { id: job.revisionId },
       select: { articleId: true, article: { select: { status: true, revisions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } } } },

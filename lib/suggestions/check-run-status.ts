@@ -17,22 +17,19 @@ export function checkRunStatus(run: { status: string; createdAt: Date }, now = n
   return run.status as CheckRunStatus;
 }
 
-/** Record the article's cut-off runs as interrupted, so the state and the audit agree with the page. */
-export async function markStaleCheckRuns(db: Db, articleId: string, now = new Date()): Promise<number> {
-  const { count } = await db.checkRun.updateMany({
-    where: { status: "running", createdAt: { lt: new Date(now.getTime() - staleAfterMs()) }, revision: { articleId } },
-    data: { status: "interrupted", error: "The process running these checks ended before they finished.", finishedAt: now },
-  });
-  return count;
-}
-
 /**
- * A check job was taken over from a runner whose lease ran out: that runner's run of the revision
- * will never finish, whatever its age, so it is recorded as interrupted now rather than after staleAfterMs.
+ * Record cut-off runs as interrupted, so the stored state, the audit and the page agree. Two ways to
+ * know a run was cut off: it is an article's run still "running" past staleAfterMs (re-check time), or
+ * its check job was taken over from a runner whose lease ran out (that runner will never finish it,
+ * whatever its age).
  */
-export async function markRunsOfDeadRunner(db: Db, revisionId: string, now = new Date()): Promise<number> {
+export async function markInterruptedRuns(db: Db, scope: { articleId: string } | { revisionId: string }, now = new Date()): Promise<number> {
+  const where =
+    "revisionId" in scope
+      ? { status: "running", revisionId: scope.revisionId }
+      : { status: "running", createdAt: { lt: new Date(now.getTime() - staleAfterMs()) }, revision: { articleId: scope.articleId } };
   const { count } = await db.checkRun.updateMany({
-    where: { status: "running", revisionId },
+    where,
     data: { status: "interrupted", error: "The process running these checks ended before they finished.", finishedAt: now },
   });
   return count;

@@ -11,7 +11,7 @@ import { currentRevision } from "@/lib/articles/current-revision";
 import { listDictionaryWords } from "@/lib/dictionary/dictionary-words";
 import { changedRanges, touches } from "@/lib/jobs/changed-ranges";
 import { fingerprint } from "./fingerprint";
-import { markStaleCheckRuns } from "./check-run-status";
+import { markInterruptedRuns } from "./check-run-status";
 
 export interface RecheckArticleOptions {
   db: Db;
@@ -46,7 +46,7 @@ export async function recheckArticle({ db, actor, articleId, budgetMs = env.CHEC
   }
   const revision = await currentRevision(db, articleId);
   const scope = job?.onlyChanged ? await changedSincePrevious(db, articleId, revision) : null;
-  await markStaleCheckRuns(db, articleId);
+  await markInterruptedRuns(db, { articleId });
   const run = await db.checkRun.create({ data: { revisionId: revision.id, status: "running", startedById: actor.id }, select: { id: true } });
   try {
     const extraWords = (await listDictionaryWords({ db })).map((w) => w.word);
