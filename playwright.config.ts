@@ -29,7 +29,8 @@ export default defineConfig({
   webServer: {
     command: "bash scripts/e2e-server.sh",
     url: `http://localhost:${PORT}/signin`,
-    timeout: 240_000,
+    // a production build; a busy machine (parallel runs) may need longer: E2E_SERVER_TIMEOUT_MS
+    timeout: Number(process.env.E2E_SERVER_TIMEOUT_MS ?? 240_000),
     reuseExistingServer: false,
     env: { PORT: String(PORT) },
   },

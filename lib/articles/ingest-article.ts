@@ -23,12 +23,20 @@ export interface IngestArticleOptions {
   checks?: "queue" | "none";
 }
 
-/** Store a parsed article as a new Article with its immutable Revision 1, in one transaction. */
-export async function ingestArticle({ db, actor, parsed, sourceKind, sourceName, checks = "queue" }: IngestArticleOptions) {
+/** Store a parsed article as a new Article with its immutable Revision 1, and tell open pages. */
+export async function ingestArticle(options: IngestArticleOptions) {
+  return announce(storeArticle(options), options.actor, (a) => ({ articleId: a.id, what: "article" }));
+}
+
+/**
+ * The write alone, in one transaction, announcing nothing: the ingest thread runs it with a client
+ * of its own, and the app's thread announces (lib/articles/ingest-off-thread.ts).
+ */
+export async function storeArticle({ db, actor, parsed, sourceKind, sourceName, checks = "queue" }: IngestArticleOptions) {
   assertCan(actor, "article:ingest");
   assertStorable(parsed);
   const title = titleOf(parsed);
-  const committed = db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const article = await tx.article.create({
       data: { title, titleSearch: titleSearchKey(title), status: "ingested", sourceKind, sourceName: sourceName ?? null, createdById: actor.id },
       select: { id: true, title: true },
@@ -55,5 +63,4 @@ export async function ingestArticle({ db, actor, parsed, sourceKind, sourceName,
     if (checks === "queue") await enqueueChecks({ db: tx, revisionId: revision.id, reason: "ingest", requestedById: actor.id });
     return { id: article.id, title: article.title, revisionId: revision.id };
   });
-  return announce(committed, actor, (a) => ({ articleId: a.id, what: "article" }));
 }

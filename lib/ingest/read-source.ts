@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { ParsedArticle } from "./blocks";
-import { decodeSource, detectFormat } from "./decode-source";
+import { decodeSource, detectFormat, type SourceFormat } from "./decode-source";
 import { fetchUrl } from "./fetch-url";
 import { MAX_SOURCE_BYTES } from "./limits";
 import { parseSource } from "./parse-source";
@@ -13,30 +13,43 @@ export const sourceRequestSchema = z.discriminatedUnion("kind", [
 ]);
 export type SourceRequest = z.infer<typeof sourceRequestSchema>;
 
+/** What arrived, decoded but not yet parsed: parsing a large page is left to the ingest thread. */
+export interface RawSourceResult {
+  source: { text: string; format: SourceFormat; url?: string };
+  sourceKind: "paste" | "file" | "url";
+  sourceName: string | null;
+}
+
 export interface ReadSourceResult {
   parsed: ParsedArticle;
   sourceKind: "paste" | "file" | "url";
   sourceName: string | null;
 }
 
-/** Any way an article arrives (pasted text, an uploaded file, a URL) → parsed text and blocks. */
-export async function readSource(request: SourceRequest, options: { allowPrivateUrls: boolean }): Promise<ReadSourceResult> {
+/** Any way an article arrives (pasted text, an uploaded file, a URL) → its decoded text and format. */
+export async function readRawSource(request: SourceRequest, options: { allowPrivateUrls: boolean }): Promise<RawSourceResult> {
   switch (request.kind) {
     case "paste":
-      return { parsed: parseSource(request.text, detectFormat(undefined, request.text)), sourceKind: "paste", sourceName: null };
+      return { source: { text: request.text, format: detectFormat(undefined, request.text) }, sourceKind: "paste", sourceName: null };
     case "file": {
       const ext = request.name.toLowerCase().split(".").pop();
       if (!["txt", "md", "markdown", "html", "htm"].includes(ext ?? "")) {
         throw new AppError("unsupported_type", `${request.name} is not a .txt, .md or .html file.`, { file: "Choose a .txt, .md or .html file." });
       }
       const text = decodeSource(request.bytes, request.name);
-      return { parsed: parseSource(text, detectFormat(request.name, text)), sourceKind: "file", sourceName: request.name };
+      return { source: { text, format: detectFormat(request.name, text) }, sourceKind: "file", sourceName: request.name };
     }
     case "url": {
       const page = await fetchUrl(request.url, { allowPrivate: options.allowPrivateUrls });
       const text = decodeSource(page.bytes, "The page");
       const format = /html|xml/i.test(page.contentType) ? "html" : detectFormat(new URL(page.url).pathname, text);
-      return { parsed: parseSource(text, format, page.url), sourceKind: "url", sourceName: page.url };
+      return { source: { text, format, url: page.url }, sourceKind: "url", sourceName: page.url };
     }
   }
+}
+
+/** readRawSource, then parsed on the calling thread (tests, tools; the app parses on its ingest thread). */
+export async function readSource(request: SourceRequest, options: { allowPrivateUrls: boolean }): Promise<ReadSourceResult> {
+  const { source, sourceKind, sourceName } = await readRawSource(request, options);
+  return { parsed: parseSource(source.text, source.format, source.url), sourceKind, sourceName };
 }

@@ -17,6 +17,14 @@ export function liveBus(): LiveBus {
     : createMemoryBus());
 }
 
+/**
+ * Use this bus instead of making one: a thread that only announces (the check runner's) hands its
+ * messages to the app's thread, whose bus the open pages listen to.
+ */
+export function useLiveBus(bus: LiveBus): void {
+  shared.__copydeskLiveBus = bus;
+}
+
 /** Who has which article open; started by the first open page (only app servers have those). */
 export function livePresence(): Presence {
   return (shared.__copydeskPresence ??= createPresence(liveBus()));

@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { apiRoute, readJsonBody } from "@/app/api/_lib/api-route";
-import { ingestArticle } from "@/lib/articles/ingest-article";
-import { db } from "@/lib/db";
+import { ingestOffThread } from "@/lib/articles/ingest-off-thread";
 import { env } from "@/lib/env";
 import { blockText } from "@/lib/ingest/blocks";
 import { MAX_SOURCE_BYTES } from "@/lib/ingest/limits";
-import { parseSource } from "@/lib/ingest/parse-source";
-import { readSource } from "@/lib/ingest/read-source";
+import { readRawSource } from "@/lib/ingest/read-source";
 import { assertCan } from "@/lib/auth/roles";
 import { parseInput } from "@/lib/validation";
 
@@ -26,19 +24,20 @@ const ingestBodySchema = z
 export const POST = apiRoute(async ({ req, actor }) => {
   assertCan(actor, "article:ingest");
   const body = parseInput(ingestBodySchema, await readJsonBody(req));
-  const source = body.url
-    ? await readSource({ kind: "url", url: body.url }, { allowPrivateUrls: env.ALLOW_PRIVATE_URLS })
+  const { source, sourceName } = body.url
+    ? await readRawSource({ kind: "url", url: body.url }, { allowPrivateUrls: env.ALLOW_PRIVATE_URLS })
     : {
-        parsed: body.html !== undefined ? parseSource(body.html, "html") : body.markdown !== undefined ? parseSource(body.markdown, "markdown") : parseSource(body.text!, "text"),
+        source: body.html !== undefined ? { text: body.html, format: "html" as const } : body.markdown !== undefined ? { text: body.markdown, format: "markdown" as const } : { text: body.text!, format: "text" as const },
         sourceName: null,
       };
-  const article = await ingestArticle({ db, actor, parsed: source.parsed, sourceKind: body.url ? "url" : "api", sourceName: source.sourceName });
+  // parsed and stored on the ingest thread: a 2 MB body must not hold up other people's pages
+  const { article, parsed } = await ingestOffThread({ actor, source, sourceKind: body.url ? "url" : "api", sourceName });
   return Response.json(
     {
       id: article.id,
       title: article.title,
       revision: 1,
-      blocks: source.parsed.blocks.map((b) => ({ ...b, text: blockText(source.parsed.text, b) })),
+      blocks: parsed.blocks.map((b) => ({ ...b, text: blockText(parsed.text, b) })),
     },
     { status: 201, headers: { location: `/api/articles/${article.id}` } },
   );

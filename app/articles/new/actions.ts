@@ -3,12 +3,11 @@
 import { redirect } from "next/navigation";
 import { runAction } from "@/app/_auth/run-action";
 import { assertCan } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, type ActionResult } from "@/lib/errors";
-import { ingestArticle } from "@/lib/articles/ingest-article";
+import { ingestOffThread, parseOffThread } from "@/lib/articles/ingest-off-thread";
 import { signPreview, verifyPreview } from "@/lib/ingest/preview-ticket";
-import { readSource, sourceRequestSchema, type ReadSourceResult } from "@/lib/ingest/read-source";
+import { readRawSource, sourceRequestSchema, type ReadSourceResult } from "@/lib/ingest/read-source";
 import { validateParsed } from "@/lib/ingest/validate-parsed";
 import { parseInput } from "@/lib/validation";
 import { z } from "zod";
@@ -28,9 +27,10 @@ export async function previewArticle(form: FormData): Promise<ActionResult<Previ
           : null
         : { kind, text: form.get("text") ?? "", url: form.get("url") ?? "" };
     if (!raw) throw new AppError("bad_input", "Choose a file to upload.", { file: "Choose a .txt, .md or .html file." });
-    const source = await readSource(parseInput(sourceRequestSchema, raw, "Check the highlighted field."), { allowPrivateUrls: env.ALLOW_PRIVATE_URLS });
-    const ticket = signPreview({ actorId: actor.id, text: source.parsed.text, sourceKind: source.sourceKind, sourceName: source.sourceName }, env.BETTER_AUTH_SECRET);
-    return { ...source, ticket };
+    const { source, sourceKind, sourceName } = await readRawSource(parseInput(sourceRequestSchema, raw, "Check the highlighted field."), { allowPrivateUrls: env.ALLOW_PRIVATE_URLS });
+    const parsed = await parseOffThread(source);
+    const ticket = signPreview({ actorId: actor.id, text: parsed.text, sourceKind, sourceName }, env.BETTER_AUTH_SECRET);
+    return { parsed, sourceKind, sourceName, ticket };
   });
 }
 
@@ -48,7 +48,7 @@ export async function saveArticle(input: z.infer<typeof saveSchema>): Promise<Ac
     const parsed = validateParsed(data.parsed);
     // only text this server read, from the source it read it from (a URL it really fetched)
     verifyPreview(data.ticket, { actorId: actor.id, text: parsed.text, sourceKind: data.sourceKind, sourceName: data.sourceName }, env.BETTER_AUTH_SECRET);
-    const article = await ingestArticle({ db, actor, parsed, sourceKind: data.sourceKind, sourceName: data.sourceName });
+    const { article } = await ingestOffThread({ actor, source: parsed, sourceKind: data.sourceKind, sourceName: data.sourceName });
     return article;
   });
   if (!result.ok) return result;

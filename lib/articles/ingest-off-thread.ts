@@ -1,0 +1,62 @@
+import { assertCan, type Actor } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import type { ParsedArticle } from "@/lib/ingest/blocks";
+import { wakeCheckWorkers } from "@/lib/jobs/wake";
+import { publishChange } from "@/lib/live/publish";
+import { entryPath, SerialThread, ThreadBudgetExceeded, ThreadBusy } from "@/lib/threads/serial-thread";
+import type { SourceKind } from "./ingest-article";
+import type { IngestThreadInput, IngestThreadOutput, RawSource } from "./ingest-thread/protocol";
+
+export type { RawSource } from "./ingest-thread/protocol";
+
+/**
+ * Reading an HTML page is bounded in size and depth (lib/ingest/limits.ts); this budget is the last
+ * guard, for a shape nobody thought of: a stuck parse ends the thread, never the server.
+ */
+const INGEST_BUDGET_MS = 60_000;
+
+const thread = new SerialThread<IngestThreadInput, IngestThreadOutput>(entryPath("lib", "articles", "ingest-thread", "entry.mjs"), "ingest", 20);
+
+/** Start the ingest thread with the server rather than on the first upload. */
+export function warmUpIngestThread(): void {
+  thread.warmUp();
+}
+
+async function run(input: IngestThreadInput): Promise<IngestThreadOutput> {
+  try {
+    return await thread.run(input, { budgetMs: INGEST_BUDGET_MS });
+  } catch (e) {
+    if (e instanceof ThreadBudgetExceeded) throw new AppError("bad_input", "Reading this article took too long; nothing was stored. Try a smaller or simpler page.");
+    if (e instanceof ThreadBusy) throw new AppError("conflict", "Too many articles are being read right now; nothing was stored. Try again in a minute.");
+    throw e;
+  }
+}
+
+/** Parse what arrived (the preview), off the thread that serves pages. */
+export async function parseOffThread(source: RawSource): Promise<ParsedArticle> {
+  const out = await run({ op: "parse", source });
+  if (out.op !== "parse") throw new Error("ingest thread answered the wrong request");
+  return out.parsed;
+}
+
+export interface IngestOffThreadOptions {
+  actor: Actor;
+  /** raw text to parse first, or an article as the editor previewed (and perhaps relabelled) it */
+  source: RawSource | ParsedArticle;
+  sourceKind: SourceKind;
+  sourceName: string | null;
+}
+
+/**
+ * Ingest off the thread that serves pages: parse (when given raw text) and store Revision 1 with its
+ * check job in the ingest thread, then announce it here, where open pages listen, and wake this
+ * server's check runner. The same use case as ingestArticle, for the app's upload paths.
+ */
+export async function ingestOffThread({ actor, source, sourceKind, sourceName }: IngestOffThreadOptions) {
+  assertCan(actor, "article:ingest");
+  const out = await run({ op: "store", actor, source, sourceKind, sourceName });
+  if (out.op !== "store") throw new Error("ingest thread answered the wrong request");
+  publishChange(out.article.id, "article", actor.id);
+  wakeCheckWorkers();
+  return out;
+}
