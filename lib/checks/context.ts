@@ -4,10 +4,20 @@ import { duplicateBlocks } from "./text/duplicate-blocks";
 import { NameIndex } from "./text/names";
 import { splitRunTogether } from "./text/split-words";
 import { isTitleCase } from "./text/title-case";
-import { tokenize, type Token } from "./text/tokens";
+import { markupSpans, tokenize, type Token } from "./text/tokens";
 import { findQuotes, type QuoteSpan } from "./quotes/find-quotes";
 import { attributeQuotes, type Attribution } from "./quotes/attribute";
 import type { CheckInput } from "./types";
+
+/** The longest paragraph read as a subhead: a headline-length line (~15 words). */
+const SUBHEAD_CHARS = 120;
+
+/** Words only a Title Case line capitalises inside it ("the" left out: "at The White House" is a name's article). */
+const SMALL_WORDS = new Set(
+  "a an and but or nor for of on in at to by as up via with from into over about after before not is are was were be being been has have had will would can could should says said he she it its his her they their we our this that what why how who when".split(
+    " ",
+  ),
+);
 
 /** Blocks an editor reads as the story; outlet lines, bylines and credits are names, not prose. */
 const PROSE: ReadonlySet<BlockKind> = new Set(["headline", "dek", "caption", "paragraph"]);
@@ -37,6 +47,11 @@ export class CheckContext {
     return this.once("tokens", () => tokenize(this.text, this.blocks));
   }
 
+  /** Markup tags left in the text (`<tweet …>`): no words, no quotations. */
+  get markup(): Array<[number, number]> {
+    return this.once("markup", () => markupSpans(this.text));
+  }
+
   /** block index → the identical block that stays */
   get duplicates(): Map<number, number> {
     return this.once("duplicates", () => duplicateBlocks(this.text, this.blocks));
@@ -47,9 +62,22 @@ export class CheckContext {
     return this.once("prose", () => this.blocks.filter((b, i) => PROSE.has(b.kind) && !this.duplicates.has(i)));
   }
 
-  /** Headlines written in Title Case, where capitals carry no meaning. */
+  /**
+   * Headlines and subheads written in Title Case, where capitals carry no meaning. A subhead is a short
+   * paragraph or dek with no comma ("Clinton Opens Up About Her Health"); a list of names has commas.
+   */
   get titleCaseBlocks(): Set<Block> {
-    return this.once("titleCase", () => new Set(this.blocks.filter((b) => b.kind === "headline" && isTitleCase(this.blockText(b)))));
+    return this.once("titleCase", () => new Set(this.blocks.filter((b) => this.isTitleCaseBlock(b))));
+  }
+
+  private isTitleCaseBlock(block: Block): boolean {
+    const line = this.blockText(block);
+    if (block.kind === "headline") return isTitleCase(line);
+    if (block.kind !== "paragraph" && block.kind !== "dek") return false;
+    if (line.length > SUBHEAD_CHARS || line.includes(",") || !isTitleCase(line)) return false;
+    // a subhead capitalises its small words too ("Opens Up About Her Health"); a sentence full of names does not
+    const words = line.match(/\p{L}[\p{L}'’]*/gu) ?? [];
+    return words.slice(1).some((w) => /^\p{Lu}/u.test(w) && SMALL_WORDS.has(w.toLowerCase()));
   }
 
   /** Tokens inside the prose blocks, in text order. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expandHunspell } from "./hunspell";
+import { expandHunspell, expandHunspellWithFlags } from "./hunspell";
 
 const AFF = `SET UTF-8
 PFX A Y 1
@@ -22,5 +22,16 @@ describe("expandHunspell", () => {
 
   it("skips numbers and blank lines", () => {
     expect([...expandHunspell(AFF, "2\n1st\n\nword\n")]).toEqual(["word"]);
+  });
+});
+
+describe("expandHunspellWithFlags", () => {
+  it("keeps NOSUGGEST forms as words but lists them apart, and drops FORBIDDENWORD forms", () => {
+    const aff = `${AFF}\nNOSUGGEST !\nFORBIDDENWORD ?\n`;
+    const { words, noSuggest } = expandHunspellWithFlags(aff, "3\ndarn/D!\ncarry/D\ncarryed/?\n");
+    expect(words.has("darned") && words.has("darn")).toBe(true);
+    expect([...noSuggest].sort()).toEqual(["darn", "darned"]);
+    expect(words.has("carryed")).toBe(false);
+    expect(words.has("carried")).toBe(true);
   });
 });

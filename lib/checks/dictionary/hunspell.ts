@@ -3,6 +3,8 @@
  * lookup instead of Hunspell's affix stripping per word. Handles what English dictionaries use:
  * single-character flags, PFX/SFX with strip/add/condition and cross products. Compound rules are
  * ignored (in en_US they only build ordinals like "21st", and tokens with digits are never checked).
+ * The NOSUGGEST flag (slurs and swear words: right as written, never offered as a correction) and the
+ * FORBIDDENWORD flag (a form that must not count as a word) are honoured, for a word and all its forms.
  */
 
 interface Affix {
@@ -48,8 +50,28 @@ function applyAffix(word: string, rule: AffixRule, affix: Affix): string | null 
   return affix.add + word.slice(affix.strip.length);
 }
 
-export function expandHunspell(aff: string, dic: string, into = new Set<string>()): Set<string> {
+export interface ExpandedDictionary {
+  words: Set<string>;
+  /** forms that are words but never suggestions */
+  noSuggest: Set<string>;
+}
+
+/** The flag character an .aff file declares for `option` ("NOSUGGEST !"), or null. */
+function optionFlag(aff: string, option: string): string | null {
+  return new RegExp(`^${option}\\s+(\\S)`, "m").exec(aff)?.[1] ?? null;
+}
+
+export function expandHunspell(aff: string, dic: string): Set<string> {
+  return expandHunspellWithFlags(aff, dic).words;
+}
+
+export function expandHunspellWithFlags(aff: string, dic: string): ExpandedDictionary {
   const rules = parseAffixRules(aff);
+  const noSuggestFlag = optionFlag(aff, "NOSUGGEST");
+  const forbiddenFlag = optionFlag(aff, "FORBIDDENWORD");
+  const words = new Set<string>();
+  const noSuggest = new Set<string>();
+  const forbidden = new Set<string>();
   const lines = dic.split("\n");
   // the first line of a .dic file is its approximate word count
   for (let i = 1; i < lines.length; i++) {
@@ -58,9 +80,20 @@ export function expandHunspell(aff: string, dic: string, into = new Set<string>(
     const slash = line.indexOf("/");
     const word = slash < 0 ? line : line.slice(0, slash);
     if (/\d/.test(word)) continue;
+    const flagChars = slash < 0 ? "" : line.slice(slash + 1);
+    // every form of a flagged stem goes to the flag's set as well
+    const hidden = !!noSuggestFlag && flagChars.includes(noSuggestFlag);
+    const banned = !!forbiddenFlag && flagChars.includes(forbiddenFlag);
+    const into = {
+      add(form: string) {
+        words.add(form);
+        if (hidden) noSuggest.add(form);
+        if (banned) forbidden.add(form);
+      },
+    };
     into.add(word);
     if (slash < 0) continue;
-    const flags = [...line.slice(slash + 1)].map((f) => rules.get(f)).filter((r): r is AffixRule => !!r);
+    const flags = [...flagChars].map((f) => rules.get(f)).filter((r): r is AffixRule => !!r);
     const prefixes = flags.filter((r) => r.kind === "PFX");
     for (const rule of flags) {
       for (const affix of rule.affixes) {
@@ -78,5 +111,6 @@ export function expandHunspell(aff: string, dic: string, into = new Set<string>(
       }
     }
   }
-  return into;
+  for (const form of forbidden) words.delete(form);
+  return { words, noSuggest };
 }

@@ -1,4 +1,4 @@
-import { englishWords } from "./english";
+import { englishNoSuggest, englishWords } from "./english";
 import { suggestFrom } from "./suggest";
 
 const APOSTROPHE = /’/g;
@@ -12,12 +12,14 @@ export class SpellDictionary {
   constructor(
     private readonly base: ReadonlySet<string>,
     extraWords: readonly string[] = [],
+    /** base words never suggested (Hunspell NOSUGGEST) */
+    private readonly noSuggest: ReadonlySet<string> = new Set(),
   ) {
     this.extra = new Set(extraWords.flatMap((w) => [w, w.toLowerCase()]));
   }
 
   static english(extraWords?: readonly string[]): SpellDictionary {
-    return new SpellDictionary(englishWords(), extraWords);
+    return new SpellDictionary(englishWords(), extraWords, englishNoSuggest());
   }
 
   /** An exact word form, no case folding: for splitting run-together words. */
@@ -44,10 +46,11 @@ export class SpellDictionary {
   }
 
   /**
-   * Up to `max` English words at most `distance` edits away, the case of `word` kept. Drawn from the
-   * shared dictionary only, so the process-wide cache of suggestions holds for every newsroom list.
+   * Up to `max` English words at most `distance` weighted edits away, likeliest first, the case of `word`
+   * kept. Drawn from the shared dictionary only, so the process-wide index and cache hold for every
+   * newsroom list.
    */
   suggest(word: string, max = 3, distance: 1 | 2 = 2): string[] {
-    return suggestFrom(word, this.base, max, distance);
+    return suggestFrom(word, this.base, max, distance, { noSuggest: this.noSuggest });
   }
 }

@@ -1,9 +1,9 @@
 import type { Block } from "@/lib/ingest/blocks";
 import type { CheckContext } from "../context";
 import { isAbbreviationDot, sentencesOf } from "../text/sentences";
-import { isCapitalised, type Token } from "../text/tokens";
+import { isCapitalised, oneSpaceApart, type Token } from "../text/tokens";
 import type { QuoteSpan } from "./find-quotes";
-import { PASSIVE_BEFORE, SPEECH_PARTICIPLES, SPEECH_VERBS, SUBJECT_PRONOUNS } from "./speech-verbs";
+import { AFTER_QUOTE_VERBS, PASSIVE_BEFORE, SPEECH_PARTICIPLES, SPEECH_VERBS, SUBJECT_PRONOUNS } from "./speech-verbs";
 
 export interface Attribution {
   quote: QuoteSpan;
@@ -44,6 +44,7 @@ export function attributeQuotes(ctx: CheckContext): Attribution[] {
   const order = [...quotes.filter((q) => q.block.kind !== "headline"), ...quotes.filter((q) => q.block.kind === "headline")];
   let bodyQuotes: BodyQuote[] | null = null;
   let headlineSearches = 0;
+  const blockIndex = new Map(ctx.blocks.map((b, i) => [b, i]));
   for (const quote of order) {
     let ranges = sentences.get(quote.block);
     if (!ranges) sentences.set(quote.block, (ranges = sentencesOf(ctx.text, quote.block, byBlock.get(quote.block)!)));
@@ -54,13 +55,16 @@ export function attributeQuotes(ctx: CheckContext): Attribution[] {
     const found =
       (searchBody ? fromClosestBodyQuote(ctx, quote, out, bodyQuotes!) : null) ??
       fromPassive(ctx, quote, sentence) ??
-      fromAfter(ctx, quote, sentence) ??
+      fromAfter(ctx, quote) ??
+      fromSentenceTail(ctx, quote, sentence) ??
       fromVerbBefore(ctx, quote, sentence) ??
+      fromAccordingTo(ctx, quote, sentence) ??
       fromColon(ctx, quote) ??
       (previous && previous.quote.block === quote.block && previous.speaker
         ? { speaker: previous.speaker, evidence: "continues the quotation before it" }
         : null) ??
-      fromFirstPerson(ctx, quote, sentence) ?? { speaker: null, evidence: "no speaker found in the sentence" };
+      fromFirstPerson(ctx, quote, sentence) ??
+      fromParagraphBefore(ctx, quote, previous, blockIndex) ?? { speaker: null, evidence: "no speaker found in the sentence" };
     out.push({ quote, ...found });
   }
   return out.sort((a, b) => a.quote.start - b.quote.start);
@@ -90,7 +94,7 @@ function tokensIn(ctx: CheckContext, start: number, end: number): Token[] {
 /** A name, a pronoun resolved to the last person named, or null. */
 function person(ctx: CheckContext, t: Token): string | null {
   if (SUBJECT_PRONOUNS.has(t.text.toLowerCase())) return ctx.names.lastPersonBefore(t.start);
-  return isCapitalised(t.text) ? ctx.names.fullName(t.text) : null;
+  return isCapitalised(t.text) ? ctx.names.person(t.text) : null;
 }
 
 /** Who a phrase such as "Brandt", "she", "board chair Elena Ruiz" or "a spokesperson for the mayor" names. */
@@ -100,8 +104,23 @@ function speakerOf(ctx: CheckContext, phrase: Token[]): string | null {
     const p = person(ctx, phrase[i]);
     if (p) return p;
   }
-  if (phrase.length === 0 || phrase.length > 6) return null;
-  return ctx.text.slice(phrase[0].start, phrase[phrase.length - 1].end);
+  // "As Politico reported", "when asked": the words that open a clause are not part of who spoke
+  let from = 0;
+  while (from < phrase.length && CLAUSE_OPENERS.has(phrase[from].text.toLowerCase())) from++;
+  const words = phrase.slice(from);
+  if (words.length === 0 || words.length > 6 || !nounPhrase(words)) return null;
+  return ctx.text.slice(words[0].start, words[words.length - 1].end);
+}
+
+/** Words that open a clause: `"…," when asked` names nobody. */
+const CLAUSE_OPENERS = new Set("when while as if because although though after before since until unless but and or so then what where how why not also even just".split(" "));
+
+/** A phrase that ends in one of these is a clause's start ("trying to") or a passive ("Pence was asked"): someone was spoken to. */
+const NOT_LAST = new Set(["to", "was", "were", "is", "are", "be", "been", "being", "has", "have", "had"]);
+
+/** Whether words can be who spoke ("the governor", "it", "a spokeswoman for the city"), not a clause ("trying to"). */
+function nounPhrase(words: Token[]): boolean {
+  return !NOT_LAST.has(words[words.length - 1].text.toLowerCase()) && !(words.length === 1 && /ing$/.test(words[0].text));
 }
 
 interface BodyQuote {
@@ -146,27 +165,102 @@ function fromPassive(ctx: CheckContext, quote: QuoteSpan, [start, end]: [number,
   return { speaker: null, evidence, vague: { start: start + verb.index, end: sourceEnd, source } };
 }
 
-/** `"…," Brandt said.` · `"…," said board chair Elena Ruiz.` · headline `"…": city engineers promise` */
-function fromAfter(ctx: CheckContext, quote: QuoteSpan, [, end]: [number, number]): Found | null {
-  const after = ctx.text.slice(quote.end, end);
-  const inner = ctx.text.slice(quote.innerStart, quote.innerEnd);
-  if (!/[,?!]\s*$/.test(inner) && !/^\s*[,:—–]/.test(after)) return null;
+/** Words read after a quotation for its verb and speaker: a name, its title and an appositive ("Michael Briggs, a spokesman for the campaign, said"). */
+const AFTER_WORDS = 30;
+/** The most words of a speaker before the verb or the appositive ("Log Cabin Republicans president Gregory T. Angelo"). */
+const SUBJECT_WORDS = 7;
+/** Words between an appositive's closing comma and the verb ("Blunt, after a long pause, said"). */
+const BEFORE_VERB_WORDS = 3;
+/** Words after the verb in an attribution that is a sentence of its own (`"…?" Lichtman said of McCain's effort.`). */
+const TAIL_WORDS = 8;
+
+/**
+ * `"…," Brandt said.` · `"…," said board chair Elena Ruiz.` · `"…," Michael Briggs, a spokesman, said.` ·
+ * `"…?" Lichtman said.` · `"…," according to the mayor.` · headline `"…": city engineers promise`.
+ * A quotation that ends its sentence (".", "?", "!") is followed by a sentence of its own; that one
+ * names the speaker only when it is short, names a person and reports nothing more ("Lichtman said.",
+ * not "Critics said the plan would fail.").
+ */
+function fromAfter(ctx: CheckContext, quote: QuoteSpan): Found | null {
+  // a quotation inside the quotation may close with it: `…say, 'Thank you for voting,'" Bennett explained`
+  const inner = ctx.text.slice(quote.innerStart, quote.innerEnd).replace(/['’]+\s*$/u, "");
+  const limit = Math.min(quote.block.end, quote.end + SPEAKER_WINDOW);
+  const after = ctx.text.slice(quote.end, limit);
+  const next = /\S/u.exec(after)?.[0] ?? "";
+  const ended = /[.?!…]['’"”]?\s*$/u.test(inner);
+  const continues = /[,—–-]\s*$/.test(inner) || /^\s*[,:—–]/.test(after) || (ended && /\p{Ll}/u.test(next));
+  const ownSentence = !continues && ended && /\p{Lu}/u.test(next);
+  if (!continues && !ownSentence) return null;
   let clauseEnd = 0;
-  while (clauseEnd < after.length && !/[;!?"“]/.test(after[clauseEnd]) && !(after[clauseEnd] === "." && !isAbbreviationDot(ctx.text, quote.end + clauseEnd))) clauseEnd++;
-  const clause = after.slice(0, clauseEnd);
-  const tokens = tokensIn(ctx, quote.end, quote.end + clause.length).slice(0, 9);
-  const v = tokens.findIndex((t, i) => i < 5 && SPEECH_VERBS.has(t.text));
-  if (v < 0 || v > 4 || tokens.slice(0, v).some((t) => t.text === "and" || t.text === "but")) return null;
-  let phrase = tokens.slice(0, v);
-  if (phrase.length === 0) {
-    const rest = ctx.text.slice(tokens[v].end, quote.end + clause.length);
-    const upTo = tokens[v].end + (/[,;:]/.exec(rest)?.index ?? rest.length);
-    phrase = tokens.slice(v + 1).filter((t) => t.end <= upTo).slice(0, 6);
+  while (clauseEnd < after.length && !/[;!?"“”]/.test(after[clauseEnd]) && !fullStop(ctx.text, quote.end + clauseEnd)) clauseEnd++;
+  return attributionClause(ctx, quote, quote.end, quote.end + clauseEnd, ownSentence);
+}
+
+/** A full stop that ends a sentence: not an abbreviation's or an initial's, nor one a comma follows ("Ron Johnson, R-Wis., said"). */
+const fullStop = (text: string, at: number) => text[at] === "." && text[at + 1] !== "," && !isAbbreviationDot(text, at);
+
+/**
+ * `Brandt said` · `said board chair Elena Ruiz` · `according to the mayor` in text[from, clauseStop): who
+ * the clause says spoke. `strict`: the clause is a sentence of its own after the quotation, so it must be
+ * short, name a person and report nothing more.
+ */
+function attributionClause(ctx: CheckContext, quote: QuoteSpan, from: number, clauseStop: number, strict: boolean): Found | null {
+  const all = tokensIn(ctx, from, clauseStop);
+  const tokens = all.slice(0, AFTER_WORDS);
+  const v = tokens.findIndex((t, i) => AFTER_QUOTE_VERBS.has(t.text) || (i === 0 && t.text.toLowerCase() === "according" && tokens[1]?.text === "to"));
+  if (v < 0) return null;
+  const verb = tokens[v];
+  let phrase: Token[];
+  if (v === 0) {
+    const from = verb.text.toLowerCase() === "according" ? tokens[1].end : verb.end;
+    const rest = ctx.text.slice(from, clauseStop);
+    const upTo = from + (/[,;:]/.exec(rest)?.index ?? rest.length);
+    phrase = tokens.filter((t) => t.start >= from && t.end <= upTo).slice(0, MAX_NAME_WORDS);
+  } else {
+    phrase = subjectBeforeVerb(ctx, tokens, v);
+    if (phrase.length === 0) return null;
+  }
+  if (strict) {
+    const tail = all.filter((t) => t.start > Math.max(verb.end, phrase[phrase.length - 1]?.end ?? 0));
+    if (tail.length > TAIL_WORDS || tail.some((t) => t.text === "that") || !phrase.some((t) => person(ctx, t))) return null;
   }
   const speaker = speakerOf(ctx, phrase);
   if (!speaker) return null;
-  const last = phrase.length && phrase[phrase.length - 1].end > tokens[v].end ? phrase[phrase.length - 1] : tokens[v];
-  return { speaker, evidence: ctx.text.slice(quote.end, last.end).replace(/^[\s,:—–]+/, "") };
+  const last = phrase.length && phrase[phrase.length - 1].end > verb.end ? phrase[phrase.length - 1] : verb;
+  return { speaker, evidence: ctx.text.slice(from, last.end).replace(/^[\s,:—–]+/, "") };
+}
+
+/** The most words of a closing attribution clause (", Axelrod said on Sunday."). */
+const TAIL_CLAUSE_WORDS = 12;
+
+/** `… the "obligation to do something about" climate change, Axelrod said.`: the sentence closes with who said it. */
+function fromSentenceTail(ctx: CheckContext, quote: QuoteSpan, [, end]: [number, number]): Found | null {
+  const after = ctx.text.slice(quote.end, end);
+  const comma = after.lastIndexOf(",");
+  if (comma < 0 || /["“”]/.test(after.slice(comma))) return null;
+  let stop = end;
+  while (stop > quote.end + comma && /[\s.]/.test(ctx.text[stop - 1])) stop--;
+  if (tokensIn(ctx, quote.end + comma + 1, stop).length > TAIL_CLAUSE_WORDS) return null;
+  return attributionClause(ctx, quote, quote.end + comma + 1, stop, true);
+}
+
+/**
+ * The speaker written between a quotation and its verb: `Brandt said`, `board chair Elena Ruiz said`, or
+ * a name with an appositive between commas, `Michael Briggs, a spokesman for Sanders, said`. Empty when
+ * the words before the verb are a clause of their own ("the report found, but Smith said").
+ */
+function subjectBeforeVerb(ctx: CheckContext, tokens: Token[], v: number): Token[] {
+  const before = tokens.slice(0, v);
+  const commaAfter = (i: number) => /,/.test(ctx.text.slice(tokens[i].end, tokens[i + 1].start));
+  const firstComma = before.findIndex((_, i) => commaAfter(i));
+  const conjunction = (ts: Token[]) => ts.some((t) => t.text === "and" || t.text === "but");
+  if (firstComma < 0) return before.length <= SUBJECT_WORDS && !conjunction(before) ? before : [];
+  const subject = before.slice(0, firstComma + 1);
+  let lastComma = v - 1;
+  while (lastComma >= 0 && !commaAfter(lastComma)) lastComma--;
+  const nearVerb = before.slice(lastComma + 1);
+  if (subject.length > SUBJECT_WORDS || nearVerb.length > BEFORE_VERB_WORDS || conjunction(subject) || conjunction(nearVerb)) return [];
+  return subject;
 }
 
 /** `Petro described the meeting as "positive"` · `…, calling it a "kidnapping"` */
@@ -178,16 +272,21 @@ function fromVerbBefore(ctx: CheckContext, quote: QuoteSpan, [start]: [number, n
   const verb = tokens[v];
   const evidenceFrom = (t: Token) => ctx.text.slice(t.start, verb.end);
   if (SPEECH_PARTICIPLES.has(verb.text)) {
-    for (const t of tokens.slice(0, v)) {
-      const p = person(ctx, t);
-      if (p) return { speaker: p, evidence: evidenceFrom(t) };
+    // "…, Nefzi said, adding, "…"": the participle shares the subject of the speech verb before it
+    let u = v - 1;
+    while (u >= 0 && !SPEECH_VERBS.has(tokens[u].text)) u--;
+    const before = u >= 0 ? personBefore(ctx, tokens, u) : null;
+    if (before) return { speaker: before.name, evidence: evidenceFrom(before.at) };
+    for (let i = 0; i < v; i++) {
+      const end = nameEnd(ctx, tokens, i);
+      const p = person(ctx, tokens[end]) ?? person(ctx, tokens[i]);
+      if (p) return { speaker: p, evidence: evidenceFrom(tokens[i]) };
+      i = end;
     }
     return null;
   }
-  for (let i = v - 1; i >= 0; i--) {
-    const p = objectOfPreposition(ctx, tokens, i) ? null : person(ctx, tokens[i]);
-    if (p) return { speaker: p, evidence: evidenceFrom(tokens[i]) };
-  }
+  const named = personBefore(ctx, tokens, v);
+  if (named) return { speaker: named.name, evidence: evidenceFrom(named.at) };
   // no name: the subject is the last clause before the first speech verb ("Officials said", "Critics, however, called")
   const first = tokens.findIndex((t) => SPEECH_VERBS.has(t.text));
   let chosen: [number, number] = [start, start];
@@ -199,6 +298,68 @@ function fromVerbBefore(ctx: CheckContext, quote: QuoteSpan, [start]: [number, n
   const subject = tokens.slice(0, first).filter((t) => t.start >= chosen[0] && t.end <= chosen[1]);
   const speaker = subject.length <= 6 ? speakerOf(ctx, subject) : null;
   return speaker ? { speaker, evidence: evidenceFrom(subject[0]) } : null;
+}
+
+/** The person named nearest before tokens[v], not as the object of a preposition. */
+function personBefore(ctx: CheckContext, tokens: Token[], v: number): { name: string; at: Token } | null {
+  for (let i = v - 1; i >= 0; i--) {
+    const p = objectOfPreposition(ctx, tokens, i) ? null : person(ctx, tokens[i]);
+    if (p) return { name: p, at: tokens[i] };
+  }
+  return null;
+}
+
+/**
+ * The last word of the name that starts at tokens[i]: "Clinton Communications Director Jennifer
+ * Palmieri" is Palmieri, not Clinton. Read left to right, a name's first word is often someone else's.
+ */
+function nameEnd(ctx: CheckContext, tokens: Token[], i: number): number {
+  let j = i;
+  const joined = (a: Token, b: Token) => oneSpaceApart(ctx.text, a, b) || (b.start === a.end + 1 && ctx.text[a.end] === "-");
+  while (j + 1 < tokens.length && j - i < MAX_NAME_WORDS && isCapitalised(tokens[j + 1].text) && joined(tokens[j], tokens[j + 1]) && !/['’]s?$/u.test(tokens[j].text)) j++;
+  return j;
+}
+
+/** `According to Woodward, "…"`: only when no speech verb in the sentence named someone (fromVerbBefore runs first). */
+function fromAccordingTo(ctx: CheckContext, quote: QuoteSpan, [start]: [number, number]): Found | null {
+  // one native search of the window first: most sentences have no "according to", and tokens cost more
+  if (!ctx.text.slice(start, quote.start).includes("ccording to")) return null;
+  const tokens = tokensIn(ctx, start, quote.start);
+  let a = tokens.length - 2;
+  while (a >= 0 && !(tokens[a].text.toLowerCase() === "according" && tokens[a + 1].text === "to")) a--;
+  if (a < 0) return null;
+  const from = tokens[a + 1].end;
+  const rest = ctx.text.slice(from, quote.start);
+  const upTo = from + (/[,;:]/.exec(rest)?.index ?? rest.length);
+  const phrase = tokens.filter((t) => t.start >= from && t.end <= upTo).slice(0, MAX_NAME_WORDS);
+  const speaker = speakerOf(ctx, phrase);
+  return speaker ? { speaker, evidence: ctx.text.slice(tokens[a].start, phrase[phrase.length - 1].end) } : null;
+}
+
+/** The most characters before a quotation that still opens its paragraph (a bracket, a second mark). */
+const MAX_OPENERS = 3;
+
+/**
+ * A paragraph that opens with a quotation nobody is named for in it: the speaker of the paragraph
+ * before goes on speaking (news sets each further paragraph of one speaker's quote apart), or the
+ * person whose words the paragraph before announced with a colon ("Cruz called them on it:").
+ */
+function fromParagraphBefore(ctx: CheckContext, quote: QuoteSpan, previous: Attribution | undefined, blockIndex: Map<Block, number>): Found | null {
+  const lead = quote.start - quote.block.start;
+  if (quote.block.kind !== "paragraph" || lead > MAX_OPENERS || /[^\s"“‘'(]/u.test(ctx.text.slice(quote.block.start, quote.start))) return null;
+  const before = ctx.blocks[(blockIndex.get(quote.block) ?? 0) - 1];
+  if (!before || before.kind !== "paragraph") return null;
+  if (previous?.speaker && previous.quote.block === before) return { speaker: previous.speaker, evidence: "continues the quotation of the paragraph before" };
+  if (!/:\s*$/.test(ctx.text.slice(Math.max(before.start, before.end - 8), before.end))) return null;
+  const from = Math.max(before.start, before.end - SPEAKER_WINDOW);
+  const tokens = tokensIn(ctx, from, before.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const end = nameEnd(ctx, tokens, i);
+    const p = person(ctx, tokens[end]);
+    if (p && !objectOfPreposition(ctx, tokens, end)) return { speaker: p, evidence: ctx.text.slice(tokens[i].start, tokens[end].end) };
+    i = end;
+  }
+  return null;
 }
 
 /** "a spokesperson for Mayor Tishaura Jones wrote": the name after a preposition is not who spoke. */
@@ -223,9 +384,12 @@ function fromColon(ctx: CheckContext, quote: QuoteSpan): Found | null {
 
 /** `Trump's symbolic gesture … with the dedication "…"`: the sentence is about its first person. */
 function fromFirstPerson(ctx: CheckContext, quote: QuoteSpan, [start]: [number, number]): Found | null {
-  for (const t of tokensIn(ctx, start, quote.start)) {
-    const p = person(ctx, t);
-    if (p) return { speaker: p, evidence: ctx.text.slice(t.start, t.end) };
+  const tokens = tokensIn(ctx, start, quote.start);
+  for (let i = 0; i < tokens.length; i++) {
+    const end = nameEnd(ctx, tokens, i);
+    const p = person(ctx, tokens[end]) ?? person(ctx, tokens[i]);
+    if (p) return { speaker: p, evidence: ctx.text.slice(tokens[i].start, tokens[end].end) };
+    i = end;
   }
   return null;
 }

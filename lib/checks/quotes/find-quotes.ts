@@ -34,6 +34,8 @@ function looksLikeTitle(inner: string, before: string, single: boolean): boolean
 export function findQuotes(ctx: CheckContext): QuoteSpan[] {
   const { text } = ctx;
   const spans: QuoteSpan[] = [];
+  const markup = ctx.markup;
+  let m = 0;
   for (const block of ctx.proseBlocks) {
     let double: number | null = null;
     let single: number | null = null;
@@ -44,10 +46,18 @@ export function findQuotes(ctx: CheckContext): QuoteSpan[] {
       spans.push({ start: open, end: close + 1, innerStart: open + 1, innerEnd: close, block, title: looksLikeTitle(inner, before, isSingle) });
     };
     for (let i = block.start; i < block.end; i++) {
+      // an attribute's quotation marks (`author="@x"`) belong to the tag: jump past it
+      while (m < markup.length && markup[m][1] <= i) m++;
+      if (m < markup.length && markup[m][0] <= i) {
+        i = markup[m][1] - 1;
+        continue;
+      }
       const c = text[i];
       if (c === '"' || c === "“" || c === "”") {
+        // an opening curly mark typed where the closing one belongs (`unusual,“ said`) still closes: it follows a word and no word follows it
+        const closesAnyway = c === "“" && !/\s/.test(text[i - 1]) && !isLetter(text[i + 1]);
         if (double === null && c !== "”") double = i;
-        else if (double !== null && c !== "“") {
+        else if (double !== null && (c !== "“" || closesAnyway)) {
           add(double, i, false);
           double = null;
         }
@@ -64,4 +74,18 @@ export function findQuotes(ctx: CheckContext): QuoteSpan[] {
     }
   }
   return spans;
+}
+
+/** The most words of a quoted term inside a sentence ("poison pill", "establishment"). */
+export const SCARE_WORDS = 3;
+
+/**
+ * A few words in quotation marks in the middle of a sentence: a term held at arm's length or a word
+ * borrowed from the story's sources (scare quotes), not a statement that needs a named speaker.
+ */
+export function isScareQuote(text: string, quote: QuoteSpan): boolean {
+  const words = text.slice(quote.innerStart, quote.innerEnd).match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+  if (words.length > SCARE_WORDS) return false;
+  const before = text.slice(Math.max(quote.block.start, quote.start - 40), quote.start).trimEnd();
+  return before.length > 0 && !/[.!?:…]$/.test(before);
 }

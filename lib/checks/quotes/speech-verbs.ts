@@ -5,7 +5,10 @@ export const SPEECH_VERBS = new Set(
     "tweeted posted refers referred remarked replied responded praises praised promise promises promised declares declared " +
     "announces announced urges urged highlights highlighted labeled labelled termed dubbed recalled admits admitted " +
     "acknowledged confirmed denied suggested predicted vowed pledged hinted criticized criticised agreed agrees continued " +
-    "countered conceded shouted")
+    "countered conceded shouted answered assured boasted bragged cautioned chanted complained concluded demanded " +
+    "emphasized emphasised exclaimed joked lamented maintained mused observed quipped reasoned recounted reiterated " +
+    "reported retorted scoffed snapped stressed testified thundered wondered yelled screamed whispered asserted " +
+    "contended proclaimed pleaded barked fumed tells explains concludes continues states")
     .split(" "),
 );
 
@@ -21,3 +24,9 @@ export const SPEECH_PARTICIPLES = new Set(
 export const PASSIVE_BEFORE = /\b(described|called|labell?ed|termed|dubbed|branded|hailed|deemed|characteri[sz]ed)\s+(?:as\s+)?(?:(?:an?|the)\s+)?$/i;
 
 export const SUBJECT_PRONOUNS = new Set(["he", "she"]);
+
+/**
+ * Verbs that name a speaker only after the quotation, where they cannot be read as nouns:
+ * `"…," the editorial read` · `"…," she notes` (before a quotation "notes" and "read" are too often a noun or another verb).
+ */
+export const AFTER_QUOTE_VERBS = new Set([...SPEECH_VERBS, ..."read reads notes offered".split(" ")]);

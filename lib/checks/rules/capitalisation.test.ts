@@ -26,4 +26,15 @@ describe("capitalisation", () => {
     ].join("\n\n");
     expect(marked(capitalisation, text)).toEqual(["The"]);
   });
+
+  it("reads no style from Title Case subheads, capitals for emphasis, or a phrase inside a longer name", () => {
+    const text = [
+      "Ferry fares rise",
+      "The board raised fares on Monday.",
+      "Riders Speak Up About The Fare Rise",
+      "RIDERS SPEAK UP ABOUT THE FARE RISE - riders said the fare rise hurt.",
+      "The Fair Fare Rise Coalition met, and the fare rise stayed.",
+    ].join("\n\n");
+    expect(marked(capitalisation, text)).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Block } from "@/lib/ingest/blocks";
 import type { CheckContext } from "../context";
 import { finding } from "../finding";
-import { isCapitalised, startsSentence } from "../text/tokens";
+import { isAllCaps, isCapitalised, startsSentence } from "../text/tokens";
 import type { Finding, Rule } from "../types";
 
 interface Use {
@@ -52,12 +52,17 @@ function phraseUses(ctx: CheckContext, blocks: Set<Block>): Map<string, Use[]> {
     }
   }
   const uses = new Map<string, Use[]>();
+  // "SANDERS HAS ADVANTAGE IN NEW HAMPSHIRE": capitals for emphasis or a run-in head are no spelling of the name
+  const shouted = (from: number, to: number) => isAllCaps(tokens[from].text) && isAllCaps(tokens[to].text);
+  // "Immigration Reform" inside "Fair Immigration Reform Movement" is part of a longer name, not a spelling of the phrase
+  const capitalisedAt = (j: number) => j < tokens.length && isCapitalised(tokens[j].text);
   for (let i = 0; i < tokens.length; i++) {
     if (!firstWords.has(tokens[i].text.toLowerCase())) continue;
     for (let k = i; k < i + 3 && adjacent(k); k++) {
       const form = ctx.text.slice(tokens[i].start, tokens[k + 1].end);
       const key = form.toLowerCase();
-      if (!phrases.has(key) || !midSentence(ctx, tokens[i].block, tokens[i].start)) continue;
+      if (!phrases.has(key) || shouted(i, k + 1) || !midSentence(ctx, tokens[i].block, tokens[i].start)) continue;
+      if ((i > 0 && adjacent(i - 1) && capitalisedAt(i - 1)) || (adjacent(k + 1) && capitalisedAt(k + 2))) continue;
       push(uses, key, { start: tokens[i].start, end: tokens[k + 1].end, form });
     }
   }

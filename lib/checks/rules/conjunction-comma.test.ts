@@ -10,4 +10,8 @@ describe("conjunction-comma", () => {
   it("leaves 'but' meaning 'except' and clauses already punctuated", () => {
     expect(marked(conjunctionComma, "All but we left. Nothing but it mattered. We tried, but we lost.")).toEqual([]);
   });
+
+  it("does not ask for a comma inside 'and yet'", () => {
+    expect(marked(conjunctionComma, "The fares rose and yet they still ride.")).toEqual([]);
+  });
 });

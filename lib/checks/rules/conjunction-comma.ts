@@ -5,8 +5,8 @@ import type { Finding, Rule } from "../types";
 const CONJUNCTIONS = new Set(["but", "yet"]);
 /** Subjects that show a full clause follows the conjunction. */
 const SUBJECTS = new Set(["I", "we", "he", "she", "they", "it", "you", "there"]);
-/** Here "but" means "except": "all but one", "nothing but". */
-const EXCEPT = new Set(["all", "nothing", "anything", "everything", "anyone", "everyone", "none", "last", "no", "one"]);
+/** Here "but" means "except" ("all but one", "nothing but"), or "yet" follows a conjunction that already joins ("and yet"). */
+const EXCEPT = new Set(["all", "nothing", "anything", "everything", "anyone", "everyone", "none", "last", "no", "one", "and", "or"]);
 
 export const conjunctionComma: Rule = {
   id: "conjunction-comma",

@@ -30,11 +30,44 @@ describe("missing-space", () => {
     expect(marked(missingSpace, text)).toEqual([]);
   });
 
+  it("splits a lower-case run-together word every time the article repeats it", () => {
+    const text = "Vote count\n\nThe council delayed thecapture of votes.\n\nCritics said thecapture of votes was late.";
+    expect(marked(missingSpace, text)).toEqual(["thecapture", "thecapture"]);
+  });
+
   it("leaves compounds of two content words alone", () => {
     expect(marked(missingSpace, "The lockdown ended and a whistleblower spoke on the frontline livestream.")).toEqual([]);
   });
 
   it("leaves a word the newsroom dictionary knows", () => {
     expect(marked(missingSpace, "The shipyard's newsdesk answered.", ["newsdesk"])).toEqual([]);
+  });
+
+  it("finds capitalised joins, joins onto a name, several lost spaces, and words glued to numbers", () => {
+    const text = [
+      "Thisproblem came up at the meeting, and nobody eversaw the plan.",
+      "The clerk wrote to ofHarbury council about andthebudget for section4 of the plan.",
+    ].join("\n\n");
+    const found = missingSpace.run(contextFor(text)).map((f) => [f.exact, f.replacement]);
+    expect(found).toEqual([
+      ["Thisproblem", "This problem"],
+      ["eversaw", "ever saw"],
+      ["ofHarbury", "of Harbury"],
+      ["andthebudget", "and the budget"],
+      ["section4", "section 4"],
+    ]);
+  });
+
+  it("splits off a function word from a damaged word nothing is one slip from, but leaves a misspelling to the typo rule", () => {
+    expect(missingSpace.run(contextFor("The old printe said it was wrytenhere in the book."))[0]?.replacement).toBe("wryten here");
+    expect(marked(missingSpace, "The mayor said it was becuase of the rain.")).toEqual([]);
+  });
+
+  it("leaves derivations, words in everyday use, names and units alone", () => {
+    const text = [
+      "The team overperformed and the report was overhyped amidst the noise.",
+      "Andrew Smith and Theresa Hale met at 4pm in 2016 about the 10km race.",
+    ].join("\n\n");
+    expect(marked(missingSpace, text)).toEqual([]);
   });
 });

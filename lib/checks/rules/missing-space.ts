@@ -1,8 +1,9 @@
 import { CREDIT_SOURCES } from "@/lib/ingest/patterns";
 import type { CheckContext } from "../context";
 import { budgetSpent, finding } from "../finding";
-import { gluesFunctionWord, MAX_SPLIT_LENGTH } from "../text/split-words";
-import { isAllCaps } from "../text/tokens";
+import { runTogether } from "../text/run-together";
+import { isFunctionWord, MAX_SPLIT_LENGTH } from "../text/split-words";
+import { hasDigit, isAllCaps } from "../text/tokens";
 import type { Finding, Rule } from "../types";
 
 const CREDITS = new Set(CREDIT_SOURCES);
@@ -22,18 +23,32 @@ function glued(ctx: CheckContext, word: string): [string, string] | null {
   if (CREDITS.has(right)) return [left, right];
   // "macOS", "eBay", a camel-cased name the article repeats: written that way on purpose
   if (left[0] !== left[0].toLowerCase() || isAllCaps(right) || ctx.names.uses(word) > 1) return null;
-  return SENTENCE_STARTERS.has(right) || ctx.dictionary.knows(right) || ctx.names.isName(right) ? [left, right] : null;
+  if (SENTENCE_STARTERS.has(right) || ctx.dictionary.knows(right) || ctx.names.isName(right)) return [left, right];
+  // "theChristians", "ofBangalore": a function word glued onto a name the dictionary cannot know
+  return isFunctionWord(left) && NAME_SHAPE.test(right) ? [left, right] : null;
+}
+
+const NAME_SHAPE = /^\p{Lu}\p{Ll}{2,}$/u;
+
+/** A word with its digits glued on ("section4", "56Table"): the letters must be a word of four or more. */
+function digitJoin(ctx: CheckContext, word: string): string | null {
+  const m = /^(\p{N}+)(\p{L}{4,})$|^(\p{L}{4,})(\p{N}+)$/u.exec(word);
+  if (!m) return null;
+  const letters = m[2] ?? m[3];
+  if (!ctx.dictionary.knows(letters) || isAllCaps(letters)) return null;
+  return m[1] ? `${m[1]} ${m[2]}` : `${m[3]} ${m[4]}`;
 }
 
 export const missingSpace: Rule = {
   id: "missing-space",
   category: "missing_space",
   description:
-    "Words run together: an unknown word that splits into dictionary words around a function word, a lower-case word glued to a capitalised one or a photo agency, or a sentence with no space after its full stop.",
+    "Words run together: an unknown word that reads as common words around a function word (the likeliest reading by word frequency, any number of lost spaces, a capitalised join like \"Thisproblem\"), a word glued to a number, a lower-case word glued to a capitalised one or a photo agency, or a sentence with no space after its full stop.",
   examples: [
     { text: "The army announced thecapture of the rebel leader.", exact: "thecapture", replacement: "the capture" },
     { text: "Crews at work on the bridge\n\nCrews at work on the bridge at dawnReuters", exact: "dawnReuters", replacement: "dawn Reuters" },
     { text: "The meeting ended.The talks resume on Monday.", exact: "ended.The", replacement: "ended. The" },
+    { text: "Council votes\n\nThisproblem came up when nobody eversaw the plan.", exact: "Thisproblem", replacement: "This problem" },
   ],
   run(ctx) {
     const findings: Finding[] = [];
@@ -48,9 +63,15 @@ export const missingSpace: Rule = {
         add(t.start, t.end, pair.join(" "), credit ? `A photo credit (${pair[1]}) is run into the caption.` : "Two words are run together.", 0.9);
         continue;
       }
-      if (!/^\p{Ll}+$/u.test(t.text) || t.text.length < 5 || ctx.names.uses(t.text) > 1) continue;
-      const [best, ...others] = ctx.splitWords(t.text).filter(gluesFunctionWord);
-      if (!best) continue;
+      if (hasDigit(t.text)) {
+        // a name with a number that the article repeats ("Future45") is written so on purpose
+        const split = t.text.length <= MAX_SPLIT_LENGTH && ctx.names.uses(t.text) < 2 ? digitJoin(ctx, t.text) : null;
+        if (split) add(t.start, t.end, split, "A word and a number are run together.", 0.8);
+        continue;
+      }
+      const reading = runTogether(ctx, t.text, t.start);
+      if (!reading) continue;
+      const [best, ...others] = reading;
       const also = others.length ? ` (or: ${others.slice(0, 2).map((r) => r.join(" ")).join("; ")})` : "";
       add(t.start, t.end, best.join(" "), `Words run together: "${best.join(" ")}"${also}.`, others.length ? 0.7 : 0.9);
     }

@@ -3,13 +3,16 @@ import { contextFor, marked } from "../testing";
 import { punctuationSpacing } from "./punctuation-spacing";
 
 describe("punctuation-spacing", () => {
-  it("finds doubled spaces and spaces on the wrong side of a mark", () => {
-    const findings = punctuationSpacing.run(contextFor("The board met  on Monday , and voted;then it left."));
+  it("finds spaces on the wrong side of a mark", () => {
+    const findings = punctuationSpacing.run(contextFor("The board met on Monday , and voted;then it left."));
     expect(findings.map((f) => [f.exact, f.replacement])).toEqual([
-      ["  ", " "],
       ["Monday ,", "Monday,"],
       ["voted;then", "voted; then"],
     ]);
+  });
+
+  it("leaves doubled spaces alone: no page or export the story is read in shows them", () => {
+    expect(marked(punctuationSpacing, "The board met  on Monday.  Then it left.")).toEqual([]);
   });
 
   it("leaves numbers, times, addresses and ellipses alone", () => {

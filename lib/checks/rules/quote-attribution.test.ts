@@ -16,4 +16,9 @@ describe("quote-attribution", () => {
   it("does not treat titles as quotes", () => {
     expect(marked(quoteAttribution, 'Book signed\n\nHe signed his book "The Art of the Deal" and posted on the network \'X\'.')).toEqual([]);
   });
+
+  it("does not ask who said a term held in quotation marks inside a sentence", () => {
+    const text = 'Ferry fares\n\nThe board approved what it calls a "fare adjustment" on Monday, and riders called the "temporary" rise permanent.';
+    expect(marked(quoteAttribution, text)).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { CheckContext } from "../context";
 import { budgetSpent, finding } from "../finding";
 import { MAX_HEADLINE_QUOTES } from "../quotes/attribute";
+import { isScareQuote } from "../quotes/find-quotes";
 import type { Finding, Rule } from "../types";
 
 const normal = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
@@ -13,7 +14,7 @@ export const quoteAttribution: Rule = {
   id: "quote-attribution",
   category: "attribution",
   description:
-    'Every quotation needs a speaker: flags quotes nobody is said to have said, vague sources ("described as \'cordial\' by the parties"), and headline or dek quotes the article itself never quotes.',
+    'Every quotation needs a speaker: flags quotes nobody is said to have said (a term of a few words in quotation marks inside a sentence is not speech), vague sources ("described as \'cordial\' by the parties"), and headline or dek quotes the article itself never quotes.',
   examples: [
     { text: 'Talks end well\n\nThe meeting, described as "cordial" by the parties, lasted two hours.', exact: 'described as "cordial" by the parties', replacement: null },
     { text: '"We will win": mayor confident\n\nThe mayor said the vote would be close.', exact: '"We will win"', replacement: null },
@@ -38,7 +39,7 @@ export const quoteAttribution: Rule = {
       }
       if (a.vague) {
         findings.push(finding(ctx, quoteAttribution, a.vague.start, a.vague.end, null, `Vague source: "${a.vague.source}" names nobody. Who said it?`, 0.7));
-      } else if (!a.speaker) {
+      } else if (!a.speaker && !isScareQuote(ctx.text, quote)) {
         findings.push(finding(ctx, quoteAttribution, quote.start, quote.end, null, "No speaker found for this quotation.", 0.5));
       }
     }

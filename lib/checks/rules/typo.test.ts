@@ -35,4 +35,27 @@ describe("typo", () => {
   it("leaves run-together words to the missing-space rule, and compounds of dictionary words alone", () => {
     expect(marked(typo, "They protected their homes with hoses andsprinklers during the lockdown.")).toEqual([]);
   });
+
+  it("leaves pieces of hyphenated names and words, name particles and words in everyday use", () => {
+    const text = [
+      "Officials said al-Harbi and Maria de la Fuente met the pre-emptive committee in a tour de force.",
+      "The judgement was made amidst the protestors, the mayor said.",
+    ].join("\n\n");
+    expect(marked(typo, text)).toEqual([]);
+  });
+
+  it("reads a capitalised word after a title's full stop as a name, not a sentence start", () => {
+    expect(marked(typo, "The meeting opened. Former Gov. Zeb Marlow spoke first.")).toEqual([]);
+  });
+
+  it("accepts British spellings in a British article, and flags them where the article also writes the US form", () => {
+    expect(marked(typo, "The colour of the flag was criticised by the council.")).toEqual([]);
+    expect(marked(typo, "The colour of the flag and the color of the sky were discussed.")).toEqual(["colour"]);
+    expect(marked(typo, "The plan was criticised, and the mayor criticized it again.")).toEqual(["criticised"]);
+  });
+
+  it("accepts regular derivations of dictionary words, but not the misspellings that look like one", () => {
+    expect(marked(typo, "The unvetted plan was reframed by funders and ramped up presumptively; renewables and tuitions rose.")).toEqual([]);
+    expect(marked(typo, "It occured when the untill stoped at the begining.")).toEqual(["occured", "untill", "stoped", "begining"]);
+  });
 });

@@ -30,4 +30,24 @@ describe("NameIndex", () => {
     expect(names.isName("Trump's")).toBe(true);
     expect(names.lastPersonBefore(ARTICLE.indexOf("he left"))).toBe("Gustavo Petro");
   });
+
+  it("keeps a hyphenated surname whole, drops a weekday after a name, and takes no institution for a person", () => {
+    const text = [
+      "Ferry fares",
+      "Councilwoman Ada Ferreira-Lund spoke to the Harbor Gazette on Monday, a day after Tobias Wennerholm Thursday wrote to her.",
+      "Ferreira-Lund said the Harbor Gazette got it right. Pro-Wennerholm riders disagreed.",
+    ].join("\n\n");
+    const { names } = contextFor(text);
+    expect(names.fullName("Lund")).toBe("Ada Ferreira-Lund");
+    expect(names.fullName("Wennerholm")).toBe("Tobias Wennerholm");
+    expect(names.fullName("Thursday")).toBeNull();
+    expect(names.fullName("Gazette")).toBeNull();
+    expect(names.lastPersonBefore(text.indexOf("Pro-"))).toBe("Ada Ferreira-Lund");
+  });
+
+  it("takes a surname used alone as a name only when no dictionary knows the word", () => {
+    const { names } = contextFor("Ferry fares\n\nWennerholm spoke first. Critics spoke next. Wennerholm then left, and Critics stayed.");
+    expect(names.person("Wennerholm")).toBe("Wennerholm");
+    expect(names.person("Critics")).toBeNull();
+  });
 });

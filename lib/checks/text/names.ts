@@ -17,6 +17,26 @@ const PLACE_PREFIXES = new Set(["new", "san", "santa", "los", "las", "saint", "s
 /** Lower-case words inside one name; "and" joins two names, so it is no bridge. */
 const BRIDGES = new Set([...NAME_PARTICLES, "of", "the"].filter((w) => w !== "and" && w !== "&"));
 const NAME_SHAPE = /^\p{Lu}\p{Ll}[\p{L}\p{M}'’-]*$/u;
+/** "Mark-Viverito", "Holtz-Eakin": one surname; but "Pro-Clinton", "Anti-Trump" are prefixes, not names. */
+const HYPHEN_PREFIXES = new Set(["pro", "anti", "ex", "non", "post", "pre", "mid", "neo", "pan", "trans", "co", "vice", "self", "all", "pseudo", "quasi", "semi", "ultra", "far"]);
+/** A weekday after a name is when, not who: "said Pence Thursday". */
+const WEEKDAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+/**
+ * Last words that make a capitalised run an institution or a place, never a person ("Washington Post",
+ * "Atlantic City", "Columbia Journalism School"): such a run may be quoted as a source, but no "he" or
+ * "she" refers to it and no surname stands for it. Nouns that are common surnames too (Hall, Park,
+ * Church, Banks) are left out; most such places are all dictionary words ("Central Park") anyway.
+ */
+const INSTITUTION_HEADS = new Set(
+  ("post news times journal herald tribune gazette daily weekly magazine press radio television tv network channel " +
+    "school university college academy institute party house city county state states republic kingdom department " +
+    "ministry agency bureau committee commission council court congress senate assembly parliament bank company " +
+    "corporation corp inc group foundation association union center centre campaign office administration board " +
+    "club hospital museum airport station avenue road square islands mountains valley airlines army navy police " +
+    "service services fund project program programme organization " +
+    "organisation alliance coalition caucus conference convention movement society league team studio studios")
+    .split(" "),
+);
 const NATIONALITY = /(?:an|ian|ean|ese|ish|ic)$/;
 const key = (word: string) => stripPossessive(word).toLowerCase();
 
@@ -61,6 +81,19 @@ export class NameIndex {
     return this.fullBySurname.get(key(word)) ?? null;
   }
 
+  /**
+   * Who a capitalised word names: the full name the article gives for it, or the word itself when the
+   * article uses it only as a name and the dictionary knows it in no form ("Bryne", given alone).
+   */
+  person(word: string): string | null {
+    const full = this.fullName(word);
+    if (full) return full;
+    const bare = stripPossessive(word);
+    const dictionary = this.ctx.dictionary;
+    if (!NAME_SHAPE.test(bare) || !this.isName(bare) || dictionary.has(bare) || dictionary.has(bare.toLowerCase())) return null;
+    return bare;
+  }
+
   /** The last person named before `pos`: who "he" or "she" most likely is. */
   lastPersonBefore(pos: number): string | null {
     let lo = 0;
@@ -80,7 +113,7 @@ export class NameIndex {
     let run: Token[] = [];
     const close = () => {
       if (run.length === 0) return;
-      while (run.length && !isCapitalised(run[run.length - 1].text)) run.pop();
+      while (run.length && (!isCapitalised(run[run.length - 1].text) || WEEKDAYS.has(run[run.length - 1].text.toLowerCase()))) run.pop();
       if (run.filter((t) => isCapitalised(t.text)).length >= 2) runs.push(run);
       run = [];
     };
@@ -99,7 +132,9 @@ export class NameIndex {
       } else this.lowercase.set(k, (this.lowercase.get(k) ?? 0) + 1);
       const prev = run[run.length - 1];
       const possessive = prev && (prev.text.endsWith("'s") || prev.text.endsWith("’s"));
-      const joined = prev && prev.block === block && t.start === prev.end + 1 && text[prev.end] === " " && !possessive;
+      const gap = prev && prev.block === block && t.start === prev.end + 1 ? text[prev.end] : "";
+      const hyphenated = (gap === "-" || gap === "‐") && cap && !HYPHEN_PREFIXES.has(prev.text.toLowerCase());
+      const joined = prev && (gap === " " || hyphenated) && !possessive;
       const bridge = !cap && BRIDGES.has(t.text);
       if (joined && (cap || bridge)) run.push(t);
       else {
@@ -137,6 +172,7 @@ export class NameIndex {
     if (words.length > 3) name = name.slice(-2);
     if (!name.every((t) => NAME_SHAPE.test(stripPossessive(t.text)) || BRIDGES.has(t.text))) return;
     if (PLACE_PREFIXES.has(name[0].text.toLowerCase())) return;
+    if (INSTITUTION_HEADS.has(key(name[name.length - 1].text))) return;
     if (words.every((t) => this.ctx.dictionary.has(key(t.text)))) return; // "White House", "Cedar Hollow"
     const last = stripPossessive(name[name.length - 1].text);
     if (NATIONALITY.test(last) && this.ctx.dictionary.has(last)) return; // "Latin American"

@@ -4,7 +4,7 @@ export interface Token {
   start: number;
   end: number;
   text: string;
-  /** inside a URL, e-mail address, handle, hashtag or domain: never a word to correct */
+  /** inside a URL, e-mail address, handle, hashtag, domain or markup tag: never a word to correct */
   protected: boolean;
   /** the block the word starts in; undefined between blocks */
   block: Block | undefined;
@@ -26,8 +26,20 @@ const PROTECTED: Array<{ re: RegExp; widen: boolean }> = [
 ];
 const ADDRESS_CHAR = /[\p{L}\p{N}._%+-]/u;
 
+/**
+ * Markup a scrape or an embed left in the text: `<tweet id="…" author="…">`, `</a>`, `<br/>`. Its names
+ * and attribute values are no words and its quotation marks no quotations. Bounded (30 attributes,
+ * values of 300 characters) and free of overlapping choices, so a stray "<" costs one short try.
+ */
+const MARKUP = /<\/?[A-Za-z][\w:-]{0,40}(?:\s+[\w:-]{1,40}(?:\s*=\s*(?:"[^"<>]{0,300}"|'[^'<>]{0,300}'|[^\s"'<>]{1,300}))?){0,30}\s*\/?>/g;
+
+/** Where markup tags lie in `text`, in order. */
+export function markupSpans(text: string): Array<[number, number]> {
+  return [...text.matchAll(MARKUP)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
+}
+
 export function protectedSpans(text: string): Array<[number, number]> {
-  const spans: Array<[number, number]> = [];
+  const spans: Array<[number, number]> = markupSpans(text);
   // text[walkedFrom, walkedTo) is address characters back to where they begin: "x.com.com.com…" walks it once, not once per ".com"
   let walkedFrom = 0;
   let walkedTo = -1;
@@ -77,11 +89,21 @@ export const stripPossessive = (word: string) => (word.includes("'") || word.inc
 
 const OPENERS = new Set(['"', "“", "‘", "'", "(", "[", "—", "–", "-", " ", "\t"]);
 
-/** Whether a word at `pos` begins a sentence: only openers and spaces since a block start or a . ! ? : */
+const CLOSERS = new Set(['"', "”", "’", "'", ")", "]"]);
+
+/**
+ * Whether a word at `pos` begins a sentence: only openers and spaces since a block start or a . ! ? :,
+ * also behind a closing quotation mark (`satanic.” The`), and after a dateline's dash
+ * (`WASHINGTON (Reuters) - The`).
+ */
 export function startsSentence(text: string, pos: number, blockStart: number): boolean {
   let i = pos - 1;
-  while (i >= blockStart && OPENERS.has(text[i])) i--;
-  return i < blockStart || ".!?:…\n".includes(text[i]);
+  let dash = false;
+  for (; i >= blockStart && OPENERS.has(text[i]); i--) if ("—–-".includes(text[i])) dash = true;
+  if (i < blockStart || ".!?:…\n".includes(text[i])) return true;
+  if (dash && text[i] === ")") return true;
+  while (i >= blockStart && CLOSERS.has(text[i])) i--;
+  return i >= blockStart && i < pos - 2 && ".!?…".includes(text[i]);
 }
 
 /** Whether two words are separated by exactly one space. */

@@ -1,0 +1,37 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, "..");
+
+describe("npm run copydesk (the bundled CLI)", () => {
+  it("prints what the TypeScript source prints, and loads no jsdom for a text file", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "copydesk-run-"));
+    const file = path.join(dir, "story.txt");
+    writeFileSync(file, "Bridge reopens\n\nCrews finished thereplacement of the cables, the goverment said.\n");
+    const bundled = await run(process.execPath, ["scripts/copydesk-run.mjs", "check", file, "--json"], { cwd: ROOT });
+    const source = await run(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/copydesk.ts", "check", file, "--json"], { cwd: ROOT });
+    expect(JSON.parse(bundled.stdout)).toEqual(JSON.parse(source.stdout));
+    expect(JSON.parse(bundled.stdout).findings.map((f: { exact: string }) => f.exact)).toEqual(expect.arrayContaining(["thereplacement", "goverment"]));
+
+    // jsdom (~2/3 of a cold start) is required on first use: a text file never loads it, an HTML file does
+    const probe = path.join(dir, "probe.cjs");
+    writeFileSync(
+      probe,
+      `const Module = require("node:module"); const load = Module._load; let jsdom = false;
+       Module._load = function (request, ...rest) { if (request === "jsdom") jsdom = true; return load.call(this, request, ...rest); };
+       process.on("exit", () => process.stderr.write("jsdom loaded: " + jsdom + "\\n"));`,
+    );
+    const html = path.join(dir, "story.html");
+    writeFileSync(html, "<html><body><article><h1>Bridge reopens</h1><p>Crews finished the replacement of two cables on Monday, the council said in a statement.</p></article></body></html>");
+    const text = await run(process.execPath, ["-r", probe, "scripts/copydesk-run.mjs", "check", file], { cwd: ROOT });
+    const page = await run(process.execPath, ["-r", probe, "scripts/copydesk-run.mjs", "parse", html], { cwd: ROOT });
+    expect(text.stderr).toContain("jsdom loaded: false");
+    expect(page.stderr).toContain("jsdom loaded: true");
+    expect(page.stdout).toContain("Crews finished");
+  }, 180_000);
+});
