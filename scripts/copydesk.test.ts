@@ -61,6 +61,29 @@ describe("copydesk CLI", () => {
     expect(out.findings.length).toBeGreaterThan(0);
   }, 60_000);
 
+  it("check --rules applies a house-style rule-set file, and refuses a broken one with its lines", async () => {
+    const article = path.join(tmpdir(), `copydesk-rules-${process.pid}.txt`);
+    writeFileSync(article, "Council to vote\n\nThe clerk sent an e-mail to over 200 residents at 7pm.\n");
+    const starter = path.join(ROOT, "lib", "house-style", "starter", "house-style.yaml");
+    const { code, stdout } = await copydesk(["check", article, "--json", "--rules", starter]);
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout) as { findings: { rule: string; exact: string; replacement: string | null; ruleVersion?: number }[] };
+    const house = out.findings.filter((f) => f.rule.startsWith("house:")).map((f) => [f.rule, f.exact, f.replacement, f.ruleVersion]);
+    expect(house).toEqual([
+      ["house:email-one-word", "e-mail", "email", 1],
+      ["house:more-than-not-over", "over 200", "more than 200", 1],
+      ["house:time-pm", "7pm", "7 p.m.", 1],
+    ]);
+
+    const bad = path.join(tmpdir(), `copydesk-rules-${process.pid}.yaml`);
+    writeFileSync(bad, "rules:\n  - key: ok\n    title: t\n    category: style\n    severity: advice\n    message: m\n    body:\n      kind: pattern\n      pattern: '(?=x)y'\n    examples: { flag: [], pass: [] }\n");
+    const r = await copydesk(["check", article, "--rules", bad]);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(`${bad}:9: rules.0.body.pattern:`);
+    expect(r.stderr).toMatch(/lookahead/);
+  }, 90_000);
+
   it("ingest stores articles in the configured database", async () => {
     const admin = await makeActor(testDb.db, "admin");
     const { code, stdout } = await copydesk(["ingest", FIXTURE, path.join(ROOT, "prisma", "samples", "school-budget.txt"), "--as", admin.email], {

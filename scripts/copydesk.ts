@@ -2,7 +2,9 @@
  * copydesk — the command line, on the same lib/ code as the app.
  *
  *   copydesk parse FILE [--json]          structure of one article (text + blocks)
- *   copydesk check FILE [--json]          automatic checks: findings and quotes with speakers
+ *   copydesk check FILE [--json] [--rules RULES]
+ *                                         automatic checks: findings and quotes with speakers;
+ *                                         --rules adds a house-style rule-set file (YAML or JSON)
  *   copydesk ingest FILE... [--as EMAIL]  store articles in the configured database
  *
  * stdout carries only results (JSON with --json); messages and errors go to stderr,
@@ -17,10 +19,11 @@ import { decodeSource, detectFormat } from "@/lib/ingest/decode-source";
 import { MAX_SOURCE_BYTES } from "@/lib/ingest/limits";
 import { parseSource } from "@/lib/ingest/parse-source";
 import { runChecks } from "@/lib/checks/run-checks";
+import type { HouseRuleSpec } from "@/lib/house-style/types";
 
 const USAGE = `usage:
   copydesk parse FILE [--json]
-  copydesk check FILE [--json]
+  copydesk check FILE [--json] [--rules RULES.yaml|RULES.json]
   copydesk ingest FILE... [--as EMAIL]`;
 
 function readArticleFile(file: string): ParsedArticle {
@@ -45,14 +48,34 @@ function printParsed(parsed: ParsedArticle, json: boolean) {
   for (const b of blocks) process.stdout.write(`${b.kind.padEnd(10)} ${b.start}-${b.end}  ${b.text.slice(0, 80)}\n`);
 }
 
+/** A house-style rule-set file, or every problem with its line (the file is refused whole). */
+async function readRuleSetFile(file: string): Promise<HouseRuleSpec[]> {
+  let text: string;
+  try {
+    if (statSync(file).size > MAX_SOURCE_BYTES) throw new AppError("too_large", `${file}: a rule-set file may be at most ${MAX_SOURCE_BYTES} bytes`);
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError("not_found", `${file}: no such file`);
+  }
+  // loaded only with --rules: the YAML parser is a sizeable share of a cold start
+  const { parseRuleSetFile } = await import("@/lib/house-style/rule-set-file");
+  const parsed = parseRuleSetFile(text, path.basename(file));
+  if (!parsed.ok) {
+    const lines = parsed.errors.map((e) => `${file}${e.line ? `:${e.line}` : ""}: ${e.path ? `${e.path}: ` : ""}${e.message}`);
+    throw new AppError("bad_input", `the rule set has ${parsed.errors.length} problem(s):\n${lines.join("\n")}`);
+  }
+  return parsed.rules;
+}
+
 /** Findings and quotes; exit 0 whether or not there are findings (a pipeline decides what to do). */
-function printChecks(parsed: ParsedArticle, json: boolean) {
-  const { findings, quotes } = runChecks({ text: parsed.text, blocks: parsed.blocks });
+function printChecks(parsed: ParsedArticle, json: boolean, houseRules?: HouseRuleSpec[]) {
+  const { findings, quotes } = runChecks({ text: parsed.text, blocks: parsed.blocks, houseRules });
   if (json) {
     const out = {
       text: parsed.text,
-      findings: findings.map(({ rule, category, start, end, exact, replacement, message, confidence }) => ({
-        rule, category, start, end, exact, replacement, message, confidence,
+      findings: findings.map(({ rule, category, start, end, exact, replacement, message, confidence, ruleVersion }) => ({
+        rule, category, start, end, exact, replacement, message, confidence, ...(ruleVersion !== undefined ? { ruleVersion } : {}),
       })),
       quotes: quotes.map(({ start, end, quote, speaker, evidence }) => ({ start, end, quote, speaker, evidence })),
     };
@@ -94,7 +117,7 @@ async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: "boolean", default: false }, as: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: { json: { type: "boolean", default: false }, as: { type: "string" }, rules: { type: "string" }, help: { type: "boolean", short: "h" } },
   });
   const [command, ...files] = positionals;
   if (values.help || !command) {
@@ -109,7 +132,7 @@ async function main(argv: string[]) {
       return 0;
     case "check":
       if (files.length !== 1) throw new AppError("bad_input", "check takes one FILE");
-      printChecks(readArticleFile(files[0]), values.json);
+      printChecks(readArticleFile(files[0]), values.json, values.rules ? await readRuleSetFile(values.rules) : undefined);
       return 0;
     case "ingest":
       await ingest(files, values.as);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { loadFixture, loadSamples } from "./expected/load";
 import { flaggedNames, scoreFindings, scoreQuotes } from "./expected/score";
-import { runChecks } from "./run-checks";
+import { ruleOf } from "@/lib/house-style/testing";
+import type { HouseRuleSpec } from "@/lib/house-style/types";
+import { compiledHouseRules, HOUSE_CONFIDENCE, runChecks } from "./run-checks";
 
 describe("runChecks on the scraped fixture (issue 3 targets)", () => {
   const { parsed, expected } = loadFixture();
@@ -54,5 +56,45 @@ describe("runChecks on text with nothing to find", () => {
       { kind: "paragraph" as const, start: 42, end: text.length },
     ];
     expect(runChecks({ text, blocks })).toEqual({ findings: [], quotes: [] });
+  });
+});
+
+describe("runChecks with house rules", () => {
+  const text = "Send an e-mail.\n\nIt was alot of work.";
+  const blocks = [
+    { kind: "paragraph" as const, start: 0, end: 15 },
+    { kind: "paragraph" as const, start: 17, end: text.length },
+  ];
+  const houseRules: HouseRuleSpec[] = [
+    ruleOf("email-one-word", { kind: "substitution", from: ["e-mail"], to: "email" }, { version: 3, severity: "error", message: "One word: email." }),
+    ruleOf("alot", { kind: "word_list", flag: [{ word: "alot", replacement: "a lot" }] }, { category: "typo", severity: "advice" }),
+  ];
+
+  it("adds a finding per match with rule house:<key>, its version, category, message and the severity's confidence", () => {
+    const house = runChecks({ text, blocks, houseRules }).findings.filter((f) => f.rule.startsWith("house:"));
+    expect(house).toEqual([
+      { rule: "house:email-one-word", category: "style", start: 8, end: 14, exact: "e-mail", replacement: "email", message: "One word: email.", confidence: 0.9, ruleVersion: 3 },
+      { rule: "house:alot", category: "typo", start: 24, end: 28, exact: "alot", replacement: "a lot", message: "House style (alot)", confidence: 0.5, ruleVersion: 1 },
+    ]);
+    expect(HOUSE_CONFIDENCE).toEqual({ error: 0.9, warning: 0.7, advice: 0.5 });
+  });
+
+  it("without house rules finds only what the built-in rules find", () => {
+    expect(runChecks({ text, blocks }).findings.some((f) => f.rule.startsWith("house:"))).toBe(false);
+  });
+
+  it("compiles an equal set once, whatever object it arrives in, and a changed set anew", () => {
+    const a = compiledHouseRules(structuredClone(houseRules));
+    expect(compiledHouseRules(structuredClone(houseRules))).toBe(a);
+    const changed = structuredClone(houseRules);
+    changed[1].version = 2;
+    expect(compiledHouseRules(changed)).not.toBe(a);
+    // a caller-given set key stands for the content
+    const keyed = compiledHouseRules(houseRules, "email@3,alot@1");
+    expect(compiledHouseRules(structuredClone(houseRules), "email@3,alot@1")).toBe(keyed);
+    expect(compiledHouseRules(houseRules, "email@3,alot@2")).not.toBe(keyed);
+    // the cache is bounded: after enough other sets the first is compiled again
+    for (let i = 0; i < 5; i++) compiledHouseRules([ruleOf(`r${i}`, { kind: "substitution", from: ["x"], to: "y" })]);
+    expect(compiledHouseRules(structuredClone(houseRules))).not.toBe(a);
   });
 });

@@ -1,4 +1,5 @@
 import type { AnnotationCategory } from "@/lib/annotations/categories";
+import type { HouseRuleSpec } from "@/lib/house-style/types";
 import type { Block } from "@/lib/ingest/blocks";
 import type { CheckContext } from "./context";
 
@@ -15,6 +16,8 @@ export interface Finding {
   message: string;
   /** 0..1: how sure the rule is that this is a defect */
   confidence: number;
+  /** house rules (rule `house:<key>`): the published version that made the finding, so precision is per version */
+  ruleVersion?: number;
 }
 
 /** One quotation and who said it, for the panel's Attribution view. */
@@ -34,6 +37,14 @@ export interface CheckInput {
   blocks: Block[];
   /** the newsroom dictionary: words that are right even though the English dictionary lacks them */
   extraWords?: string[];
+  /** the newsroom's published house-style rules, as plain specs (they cross into the checks' thread) */
+  houseRules?: HouseRuleSpec[];
+  /**
+   * names this exact set of specs, e.g. its published "key@version" list, when the caller knows one:
+   * the compiled set is then found without hashing every spec (tens of milliseconds for 10,000 rules).
+   * It must change whenever any spec in the set changes; without it the specs' content is hashed.
+   */
+  houseRulesKey?: string;
 }
 
 export interface RuleExample {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseText } from "@/lib/ingest/parse-text";
 import { runChecks } from "@/lib/checks/run-checks";
+import { ruleOf } from "@/lib/house-style/testing";
 import { CheckBudgetExceeded, runChecksOffThread } from "./run-checks-off-thread";
 
 const sample = parseText(readFileSync(path.join(__dirname, "../../../prisma/samples/harbor-bridge.txt"), "utf8"));
@@ -11,6 +12,16 @@ describe("runChecksOffThread", () => {
   it("finds what the checks find in process", async () => {
     const off = await runChecksOffThread(sample, { budgetMs: 30_000 });
     expect(off).toEqual(runChecks(sample));
+  });
+
+  it("applies house rules sent as plain data, as in process", async () => {
+    const houseRules = [ruleOf("harbor", { kind: "substitution", from: ["harbor"], to: "harbour" }, { version: 2 })];
+    const input = { ...sample, houseRules };
+    const off = await runChecksOffThread(input, { budgetMs: 30_000 });
+    const house = off.findings.filter((f) => f.rule === "house:harbor");
+    expect(house.length).toBeGreaterThan(0);
+    expect(house[0]).toMatchObject({ replacement: expect.stringMatching(/^[Hh]arbour$/), ruleVersion: 2 });
+    expect(off).toEqual(runChecks(input));
   });
 
   it("stops a run over its budget, then checks the next article on a fresh thread", async () => {
