@@ -11,6 +11,7 @@ const NAV: { href: string; label: string; permission?: Permission }[] = [
   { href: "/", label: "Articles" },
   { href: "/articles/new", label: "Ingest article", permission: "article:ingest" },
   { href: "/review", label: "Review queue", permission: "change:review" },
+  { href: "/rules", label: "Rules", permission: "rules:read" },
   { href: "/admin/audit", label: "Audit log", permission: "audit:read-all" },
   { href: "/admin/dictionary", label: "Dictionary", permission: "dictionary:edit" },
   { href: "/admin/tokens", label: "API tokens", permission: "api-token:manage" },

@@ -17,6 +17,8 @@ export interface CardActions {
   /** open the suggestion in the form first (no replacement yet, or the editor wants to adjust it) */
   onAcceptWithEdit?: () => void;
   onDismiss?: () => void;
+  /** dismiss as a false alarm: counts against the rule's measured precision (decision 026) */
+  onMarkWrong?: () => void;
 }
 
 interface AnnotationCardProps {
@@ -42,7 +44,7 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
   const state = markState(a.status);
   const label = `${suggestion ? "Suggestion" : "Annotation"} ${a.number}: ${CATEGORY_LABELS[a.category]}, ${stateLabel(a.status)}`;
   const stop = (run: () => void) => (e: React.MouseEvent) => (e.stopPropagation(), run());
-  const { onEdit, onDelete, onAccept, onAcceptWithEdit, onDismiss } = actions;
+  const { onEdit, onDelete, onAccept, onAcceptWithEdit, onDismiss, onMarkWrong } = actions;
   return (
     <article
       ref={ref}
@@ -66,6 +68,12 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
           </span>
         )}
         {a.source === "import" && <span className="text-xs text-stone-600">· imported</span>}
+        {a.advisory && suggestion && (
+          <span className="rounded border border-dashed border-stone-500 px-1 text-[10px] font-semibold uppercase text-stone-700" title="This rule was demoted for low precision: its findings are advice and hold nothing up">
+            advisory
+          </span>
+        )}
+        {a.status === "dismissed" && a.dismissReason === "wrong" && <span className="text-xs text-stone-600">· marked wrong</span>}
       </header>
       <Quote annotation={a} text={text} />
       <Change annotation={a} />
@@ -108,6 +116,18 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
           {onDismiss && (
             <button type="button" className="btn btn-secondary" disabled={pending} onClick={stop(onDismiss)} aria-label={`Dismiss suggestion ${a.number}`}>
               Dismiss
+            </button>
+          )}
+          {onMarkWrong && (
+            <button
+              type="button"
+              className="btn btn-secondary"
+              disabled={pending}
+              onClick={stop(onMarkWrong)}
+              aria-label={`Suggestion ${a.number} is wrong: dismiss it as a false alarm`}
+              title="Dismiss as a false alarm: the rule's precision counts it"
+            >
+              This is wrong
             </button>
           )}
           {onEdit && (

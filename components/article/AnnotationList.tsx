@@ -19,6 +19,7 @@ export interface CardHandlers {
   accept: (a: AnnotationView) => void;
   remove: (a: AnnotationView) => void;
   dismiss: (a: AnnotationView) => void;
+  markWrong: (a: AnnotationView) => void;
   decide: (a: AnnotationView, d: ReviewDecision) => void;
   save: (values: AnnotationFormValues) => void;
   closeForm: () => void;
@@ -72,6 +73,7 @@ export function AnnotationList({ label, annotations, article, actor, text, activ
                 onAccept: editor && a.replacement !== null ? () => on.accept(a) : undefined,
                 onAcceptWithEdit: editor ? () => on.acceptWithEdit(a.id) : undefined,
                 onDismiss: editor ? () => on.dismiss(a) : undefined,
+                onMarkWrong: editor ? () => on.markWrong(a) : undefined,
               }}
             >
               {formOpen && (

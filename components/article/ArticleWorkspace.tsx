@@ -10,7 +10,7 @@ import type { ArticleView } from "@/lib/articles/get-article";
 import { wroteChange } from "@/lib/review/review-rules";
 import { LiveArticle } from "@/components/live/LiveArticle";
 import { allowedActions, type DeskActions, type Who } from "@/lib/workflow/rules";
-import { DRAWN, PENDING, isIn } from "@/lib/workflow/statuses";
+import { DRAWN, holdsUp, isIn } from "@/lib/workflow/statuses";
 import { AnnotationForm } from "./AnnotationForm";
 import { AnnotationList } from "./AnnotationList";
 import { AnnotationPanel } from "./AnnotationPanel";
@@ -66,7 +66,8 @@ export function ArticleWorkspace({ article, actor, can, applied }: ArticleWorksp
   const all = useMemo(() => [...placed, ...orphans], [placed, orphans]);
   const allowed = (a: AnnotationView) => allowedActions(actor, article, a);
   const reviewable = can.review && article.status === "in_review";
-  const pendingCount = annotations.filter((a) => isIn(PENDING, a.status)).length;
+  // an advisory finding (its rule was demoted) is shown but holds nothing up
+  const pendingCount = annotations.filter(holdsUp).length;
   // four-eyes: the author and whoever last rewrote a change may not decide it (the server refuses too)
   const approvable = annotations.filter((a) => a.status === "proposed" && a.replacement !== null && !wroteChange(actor, a));
   const acceptable = annotations.filter((a) => a.status === "suggested" && a.replacement !== null && allowed(a).includes("accept"));
@@ -138,6 +139,7 @@ export function ArticleWorkspace({ article, actor, can, applied }: ArticleWorksp
       accept: commands.accept,
       remove: commands.remove,
       dismiss: commands.dismiss,
+      markWrong: commands.markWrong,
       decide: (a: AnnotationView, d: Parameters<typeof commands.decide>[1]) => {
         setRejecting(null);
         commands.decide(a, d);

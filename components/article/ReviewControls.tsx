@@ -10,6 +10,8 @@ export type ReviewDecision =
   | { kind: "request"; comment: string }
   | { kind: "resolve" }
   | { kind: "dismiss" }
+  /** dismiss as a false alarm: counted against the rule's precision (decision 026) */
+  | { kind: "wrong" }
   | { kind: "waive"; reason: string };
 
 interface ReviewControlsProps {
@@ -80,6 +82,11 @@ export function ReviewControls({ annotation: a, number, allowed, ownChange, pend
         {may("dismiss") && (
           <button type="button" className="btn btn-secondary" disabled={pending} onClick={() => onDecide({ kind: "dismiss" })} aria-label={`Dismiss finding ${number}`}>
             Dismiss
+          </button>
+        )}
+        {may("dismiss") && (
+          <button type="button" className="btn btn-secondary" disabled={pending} onClick={() => onDecide({ kind: "wrong" })} aria-label={`Finding ${number} is wrong: dismiss it as a false alarm`}>
+            This is wrong
           </button>
         )}
         {may("waive") && (

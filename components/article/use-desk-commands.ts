@@ -94,6 +94,11 @@ export function useDeskCommands({
     run(a.id, () => dismissSuggestionAction({ id: a.id, version: a.version }), () => `${a.status === "suggested" ? "Suggestion" : "Finding"} ${a.number} dismissed.`);
   }
 
+  /** A false alarm: dismissed, and counted against the rule that raised it. */
+  function markWrong(a: AnnotationView) {
+    run(a.id, () => dismissSuggestionAction({ id: a.id, version: a.version, reason: "wrong" }), () => `${a.status === "suggested" ? "Suggestion" : "Finding"} ${a.number} dismissed as wrong; its rule's precision counts it.`);
+  }
+
   function approve(ids: string[], place: string) {
     const decisions = ids.map((id) => ({ id, version: find(id)!.version }));
     const one = ids.length === 1 ? find(ids[0]) : undefined;
@@ -109,6 +114,7 @@ export function useDeskCommands({
     const ref = { articleId, id: a.id, version: a.version };
     if (d.kind === "approve") return approve([a.id], a.id);
     if (d.kind === "dismiss") return dismiss(a);
+    if (d.kind === "wrong") return markWrong(a);
     const said = { reject: "rejected", request: "sent back to the editor", waive: "waived", resolve: "resolved" }[d.kind];
     run(
       a.id,
@@ -130,6 +136,7 @@ export function useDeskCommands({
     acceptAll,
     remove,
     dismiss,
+    markWrong,
     approve,
     decide,
     label,

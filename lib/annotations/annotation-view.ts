@@ -19,6 +19,12 @@ export interface AnnotationView {
   /** for suggestions: the rule's message and confidence */
   message: string | null;
   confidence: number | null;
+  /** a house rule's suggestion: the rule version that found it; null for built-in rules and people */
+  ruleVersion: number | null;
+  /** a suggestion of a demoted rule: shown, counted nowhere, holds nothing up (decision 026) */
+  advisory: boolean;
+  /** a dismissed suggestion: "not_now" or "wrong" (a false alarm) */
+  dismissReason: string | null;
   authorId: string;
   authorName: string;
   /** who last wrote the replacement or range, and the token issuer behind that write (four-eyes) */
@@ -38,7 +44,7 @@ export interface AnnotationView {
 
 export const annotationViewSelect = {
   id: true, number: true, articleId: true, revisionId: true, start: true, end: true, exact: true, category: true, replacement: true, note: true,
-  speaker: true, status: true, source: true, message: true, confidence: true, authorId: true, version: true, createdAt: true, updatedAt: true,
+  speaker: true, status: true, source: true, message: true, confidence: true, ruleVersion: true, advisory: true, dismissReason: true, authorId: true, version: true, createdAt: true, updatedAt: true,
   lastEditedById: true, lastEditIssuerId: true, movedAt: true, movedFrom: true,
   author: { select: { name: true } },
   reviewNote: true,

@@ -24,13 +24,23 @@ export type AuditAction =
   | "export"
   | "import"
   | "create_api_token"
-  | "revoke_api_token";
+  | "revoke_api_token"
+  // house style and rule precision (decision 026)
+  | "house_rule_save"
+  | "house_rule_publish"
+  | "house_rule_revert"
+  | "house_rule_backtest"
+  | "house_rule_import"
+  | "house_rule_export"
+  | "house_rule_disable"
+  | "rule_demote"
+  | "rule_restore";
 
 export interface RecordEventOptions {
   articleId: string | null;
   actorId: string | null;
   action: AuditAction;
-  entityType: "article" | "revision" | "annotation" | "dictionary_word" | "api_token";
+  entityType: "article" | "revision" | "annotation" | "dictionary_word" | "api_token" | "house_rule" | "rule";
   entityId: string;
   before?: unknown;
   after?: unknown;

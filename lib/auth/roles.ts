@@ -1,7 +1,11 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 
-export const ROLES = ["editor", "reviewer", "admin"] as const;
+/**
+ * `style_editor` (decision 026): keeps the house style — writes, backtests and publishes house rules
+ * (never their own: four-eyes) — and reads articles, but does not edit or review them.
+ */
+export const ROLES = ["editor", "reviewer", "admin", "style_editor"] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -23,7 +27,7 @@ export interface Actor {
  * but only to hide buttons — hiding is never the protection.
  */
 const PERMISSIONS = {
-  "article:read": ["editor", "reviewer", "admin"],
+  "article:read": ["editor", "reviewer", "admin", "style_editor"],
   "article:ingest": ["editor", "admin"],
   "article:edit-blocks": ["editor", "admin"],
   "annotation:create": ["editor", "admin"],
@@ -40,9 +44,19 @@ const PERMISSIONS = {
   /** approve, reject or send back changes; approve the article (never one's own changes) */
   "change:review": ["reviewer", "admin"],
   "article:approve": ["reviewer", "admin"],
-  "comment:create": ["editor", "reviewer", "admin"],
+  "comment:create": ["editor", "reviewer", "admin", "style_editor"],
   "audit:read-all": ["admin"],
   "api-token:manage": ["admin"],
+  /** the Rules page: every rule with its measured precision and false alarms (decision 026) */
+  "rules:read": ["editor", "reviewer", "admin", "style_editor"],
+  /** write house-rule drafts, backtest them, revert to an old version, import a rule-set file */
+  "house-rule:edit": ["admin", "style_editor"],
+  /** publish someone else's draft (never one's own: four-eyes); disable a published rule */
+  "house-rule:publish": ["admin", "style_editor"],
+  /** download the published set as a file */
+  "house-rule:export": ["admin", "style_editor"],
+  /** put a demoted rule back into the counted checks */
+  "rule:restore": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -37,14 +37,16 @@ export interface DismissSuggestionOptions {
   actor: Actor;
   id: string;
   version: number;
+  /** "not_now" (the default) says nothing of the rule; "wrong" marks a false alarm and counts against its precision */
+  reason?: "not_now" | "wrong";
 }
 
 /**
  * Dismiss a suggestion: the editor while editing, the reviewer while in review. The row stays
  * (status `dismissed`) as the memory that keeps it from coming back.
  */
-export async function dismissSuggestion({ db, actor, id, version }: DismissSuggestionOptions): Promise<AnnotationView> {
-  return move(db, actor, { id, version }, "dismiss");
+export async function dismissSuggestion({ db, actor, id, version, reason = "not_now" }: DismissSuggestionOptions): Promise<AnnotationView> {
+  return move(db, actor, { id, version }, "dismiss", reason);
 }
 
 /** Admin: take a dismissal back; the suggestion is open again (on a closed article too: it changes no text). */
@@ -53,7 +55,14 @@ export async function undoDismissal({ db, actor, id, version }: DismissSuggestio
   return move(db, actor, { id, version }, "undo_dismissal");
 }
 
-async function move(db: Db, actor: Actor, ref: { id: string; version: number }, action: "dismiss" | "undo_dismissal") {
-  const committed = db.$transaction(async (tx) => (await transitionAnnotation(tx, { actor, ...ref, action, audit: { full: true } })).after!);
+async function move(db: Db, actor: Actor, ref: { id: string; version: number }, action: "dismiss" | "undo_dismissal", dismissReason?: "not_now" | "wrong") {
+  const committed = db.$transaction(async (tx) => {
+    const { after } = await transitionAnnotation(tx, {
+      actor, ...ref, action, audit: { full: true }, dismissReason,
+      // taking a dismissal back also takes back its reason
+      data: action === "undo_dismissal" ? () => ({ dismissReason: null }) : undefined,
+    });
+    return after!;
+  });
   return announce(committed, actor, (a) => ({ articleId: a.articleId, what: "annotation" }));
 }

@@ -10,6 +10,8 @@ import { claimNumbers } from "@/lib/annotations/claim-numbers";
 import { currentRevision } from "@/lib/articles/current-revision";
 import { listDictionaryWords } from "@/lib/dictionary/dictionary-words";
 import { changedRanges, touches } from "@/lib/jobs/changed-ranges";
+import { publishedHouseRules } from "@/lib/house-rules/published-rules";
+import { demotedRuleIds } from "@/lib/house-rules/rule-decisions";
 import { fingerprint } from "./fingerprint";
 import { markInterruptedRuns } from "./check-run-status";
 
@@ -50,8 +52,13 @@ export async function recheckArticle({ db, actor, articleId, budgetMs = env.CHEC
   const run = await db.checkRun.create({ data: { revisionId: revision.id, status: "running", startedById: actor.id }, select: { id: true } });
   try {
     const extraWords = (await listDictionaryWords({ db })).map((w) => w.word);
+    // the newsroom's own published rules run in the same pass (decision 026); the worker caches their compiled form
+    const houseRules = await publishedHouseRules(db);
     // off the request thread and within a budget: no article, however long or strange, holds up the server
-    const { findings, quotes } = await runChecksOffThread({ text: revision.text, blocks: revision.blocks, extraWords }, { budgetMs });
+    // published versions name a compiled set exactly: the checks thread compiles each set once, not per article
+    const houseRulesKey = houseRules.map((r) => `${r.key}@${r.version}`).join(" ");
+    const { findings, quotes } = await runChecksOffThread({ text: revision.text, blocks: revision.blocks, extraWords, houseRules, houseRulesKey }, { budgetMs });
+    const demoted = await demotedRuleIds(db);
     return await db.$transaction(async (tx) => {
       const known = new Set(
         (await tx.annotation.findMany({ where: { articleId, fingerprint: { not: null } }, select: { fingerprint: true } })).map((a) => a.fingerprint),
@@ -80,6 +87,9 @@ export async function recheckArticle({ db, actor, articleId, budgetMs = env.CHEC
             source: `check:${f.rule}`,
             message: f.message,
             confidence: f.confidence,
+            ruleVersion: f.ruleVersion ?? null,
+            // a demoted rule's findings are shown as advisory: they hold nothing up (decision 026)
+            advisory: demoted.has(f.rule),
             fingerprint: fp,
             authorId: actor.id,
           })),

@@ -26,6 +26,18 @@ export const EDITABLE: readonly AnnotationStatus[] = ["proposed", "needs_work", 
  */
 export const PENDING: readonly AnnotationStatus[] = ["suggested", "proposed", "needs_work", "approved", "orphaned"];
 
+/**
+ * What holds approval up, as a query: a pending mark, except a suggestion of a demoted rule (advisory,
+ * decision 026): it is shown, and may still be accepted, but nobody must handle it before sign-off.
+ */
+export const HOLDS_UP: { status: { in: string[] }; NOT: { status: string; advisory: boolean } } = {
+  status: { in: [...PENDING] },
+  NOT: { status: "suggested", advisory: true },
+};
+
+/** The same test on a mark in hand (the page's counts). */
+export const holdsUp = (m: { status: string; advisory?: boolean }) => isIn(PENDING, m.status) && !(m.status === "suggested" && m.advisory);
+
 /** Marks a decision names by version: when re-anchoring moves one onto other text it needs a fresh look. */
 export const AWAITING_DECISION: readonly AnnotationStatus[] = ["suggested", "proposed", "needs_work"];
 

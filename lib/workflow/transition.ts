@@ -5,7 +5,8 @@ import { recordEvent, type AuditAction } from "@/lib/audit/record-event";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { annotationRule, articleRule, SYSTEM_MOVES, versionRefusal, type AnnotationAction, type ArticleAction, type SystemMove } from "./rules";
-import { PENDING, type AnnotationStatus, type ArticleStatus } from "./statuses";
+import { recordRuleDecision, ruleDecisionKind } from "@/lib/house-rules/rule-decisions";
+import { HOLDS_UP, type AnnotationStatus, type ArticleStatus } from "./statuses";
 
 const AUDIT: Record<AnnotationAction, AuditAction> = {
   edit: "edit_annotation",
@@ -32,6 +33,8 @@ export interface AnnotationTransition {
   data?: (before: AnnotationView) => Prisma.AnnotationUncheckedUpdateManyInput;
   /** the audit row keeps whole before/after views (edits), or just the status plus `after` */
   audit?: { full?: boolean; after?: Record<string, unknown> };
+  /** a dismissal's reason: "not now" says nothing of the rule, "wrong" counts against its precision */
+  dismissReason?: "not_now" | "wrong";
 }
 
 /**
@@ -53,8 +56,14 @@ export async function transitionAnnotation(tx: Tx, t: AnnotationTransition): Pro
 
   const written = next === null
     ? await tx.annotation.deleteMany({ where })
-    : await tx.annotation.updateMany({ where, data: { ...t.data?.(before), status: next, version: { increment: 1 } } });
+    : await tx.annotation.updateMany({
+        where,
+        data: { ...t.data?.(before), ...(t.action === "dismiss" ? { dismissReason: t.dismissReason ?? "not_now" } : {}), status: next, version: { increment: 1 } },
+      });
   if (written.count !== 1) throw await staleRefusal(tx, t);
+  // a decision on a machine finding is the measure of its rule (decision 026), in the same transaction
+  const kind = ruleDecisionKind(before, t.action, t.dismissReason);
+  if (kind) await recordRuleDecision(tx, { mark: before, kind, actorId: t.actor.id });
 
   const after = next === null ? null : toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: t.id }, select: annotationViewSelect }));
   await recordEvent(tx, {
@@ -115,7 +124,7 @@ export async function transitionArticle(tx: Tx, t: ArticleTransition): Promise<{
   if (t.action === "approve") await assertNothingPending(tx, t.articleId);
   const from = article.status as ArticleStatus;
   const moved = await tx.article.updateMany({
-    where: { id: t.articleId, status: from, ...(t.action === "approve" ? { annotations: { none: { status: { in: [...PENDING] } } } } : {}) },
+    where: { id: t.articleId, status: from, ...(t.action === "approve" ? { annotations: { none: HOLDS_UP } } : {}) },
     data: { status: rule.to, statusChangedAt: new Date() },
   });
   if (moved.count !== 1) {
@@ -147,7 +156,7 @@ const PENDING_WORDS: Partial<Record<AnnotationStatus, [string, string]>> = {
 };
 
 async function assertNothingPending(tx: Tx, articleId: string) {
-  const open = await tx.annotation.groupBy({ by: ["status"], where: { articleId, status: { in: [...PENDING] } }, _count: { _all: true } });
+  const open = await tx.annotation.groupBy({ by: ["status"], where: { articleId, ...HOLDS_UP }, _count: { _all: true } });
   if (open.length === 0) {
     // the checks of the newest revision (ordered when the last change was applied) may still find
     // something in the new text: sign-off waits for them, so their findings cannot be skipped

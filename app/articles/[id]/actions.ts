@@ -74,8 +74,11 @@ export async function acceptSuggestionAction(input: unknown): Promise<ActionResu
   return result;
 }
 
+/** "wrong" marks a false alarm (it counts against the rule's precision); "not_now", the default, does not */
+const dismissSchema = deleteAnnotationSchema.extend({ reason: z.enum(["not_now", "wrong"]).optional() });
+
 export async function dismissSuggestionAction(input: unknown): Promise<ActionResult<AnnotationView>> {
-  const result = await runAction((actor) => dismissSuggestion({ db, actor, ...parse(deleteAnnotationSchema, input) }));
+  const result = await runAction((actor) => dismissSuggestion({ db, actor, ...parse(dismissSchema, input) }));
   if (result.ok) revalidatePath(`/articles/${result.data.articleId}`);
   return result;
 }
