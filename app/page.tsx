@@ -5,14 +5,40 @@ import { StatusBadge } from "@/components/articles/StatusBadge";
 import { CategoryCounts } from "@/components/articles/CategoryCounts";
 import { can } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { listArticles } from "@/lib/articles/list-articles";
+import { formatArticleCursor, listArticles, parseArticleCursor, type ArticleCursor } from "@/lib/articles/list-articles";
 
 export const metadata = { title: "Articles · Copydesk" };
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+type ListParams = { q?: string; after?: string; before?: string };
+
+/** A link to another page of the list: plain hrefs, so paging works without JavaScript too. */
+function pageHref(q: string | undefined, side: "after" | "before", cursor: ArticleCursor) {
+  const params = new URLSearchParams();
+  if (q) params.set("q", q);
+  params.set(side, formatArticleCursor(cursor));
+  return `/?${params}`;
+}
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<ListParams> }) {
   const actor = await requirePageActor("article:read");
-  const { q } = await searchParams;
-  const articles = await listArticles({ db, query: q });
+  const { q, after, before } = await searchParams;
+  const query = typeof q === "string" ? q : undefined;
+  const page = await listArticles({ db, query, after: parseArticleCursor(after), before: parseArticleCursor(before) });
+  const articles = page.items;
+  const paging = (page.newer || page.older) && (
+    <nav aria-label="Pages of articles" className="mt-4 flex gap-4 text-sm">
+      {page.newer && (
+        <Link href={pageHref(query, "before", page.newer)} className="btn btn-secondary" rel="prev">
+          ← Newer articles
+        </Link>
+      )}
+      {page.older && (
+        <Link href={pageHref(query, "after", page.older)} className="btn btn-secondary ml-auto" rel="next">
+          Older articles →
+        </Link>
+      )}
+    </nav>
+  );
   return (
     <main id="main" className="mx-auto max-w-7xl px-4 py-8">
       <div className="mb-6 flex flex-wrap items-end gap-4">
@@ -22,7 +48,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <label htmlFor="q" className="sr-only">
             Search titles
           </label>
-          <input id="q" name="q" type="search" defaultValue={q} placeholder="Search titles" className="input w-64" />
+          <input id="q" name="q" type="search" defaultValue={query} placeholder="Search titles" className="input w-64" />
           <button type="submit" className="btn btn-secondary">
             Search
           </button>
@@ -34,7 +60,17 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         )}
       </div>
       {articles.length === 0 ? (
-        <p className="text-stone-700">{q ? `No article title contains “${q}”.` : "No articles yet."}</p>
+        <p className="text-stone-700">
+          {query ? `No article title contains “${query}”` : after || before ? "No more articles" : "No articles yet"}
+          {after || before ? (
+            <>
+              {" "}
+              here. <Link href={query ? `/?${new URLSearchParams({ q: query })}` : "/"} className="text-blue-900 underline">Back to the newest</Link>
+            </>
+          ) : (
+            "."
+          )}
+        </p>
       ) : (
         <table className="w-full border-collapse bg-white text-left text-sm shadow-sm">
           <caption className="sr-only">Articles, newest first</caption>
@@ -65,6 +101,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </tbody>
         </table>
       )}
+      {articles.length > 0 && paging}
     </main>
   );
 }

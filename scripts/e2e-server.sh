@@ -11,4 +11,7 @@ rm -f "prisma/e2e-${PORT:-3100}.db" "prisma/e2e-${PORT:-3100}.db-journal"
 npx prisma migrate deploy >/dev/null
 npx tsx prisma/seed.ts
 npx next build >/dev/null
+# stamp the build with the sources it was made of (hashed after the build, which may rewrite
+# tsconfig.json): the cluster e2e after this one in npm test finds it current and reuses it
+node --input-type=module -e 'import { sourceHash, writeStamp } from "./scripts/build-stamp.mjs"; writeStamp(process.cwd(), sourceHash(process.cwd()))'
 PORT="${PORT:-3100}" exec node scripts/serve.mjs

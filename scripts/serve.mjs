@@ -17,7 +17,8 @@ const server = http.createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   void handle(req, res);
 });
-server.listen(port, () => console.log(`Copydesk ready on http://localhost:${port}`));
+// LISTEN_HOST: `npm run cluster` keeps its servers on loopback, behind its balancer; default: every interface
+server.listen(port, process.env.LISTEN_HOST || undefined, () => console.log(`Copydesk ready on http://${process.env.LISTEN_HOST || "localhost"}:${port}`));
 
 // let requests in flight finish, then leave (a worker thread running checks ends with the process)
 for (const signal of ["SIGTERM", "SIGINT"]) {

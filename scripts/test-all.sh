@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: the type check, unit and database tests (Vitest) on SQLite, the database tests (test/) again
-# on PostgreSQL, then end to end (Playwright in Debian's Chromium).
+# on PostgreSQL, then end to end (Playwright in Debian's Chromium) on one server, then across two app
+# servers behind the balancer on PostgreSQL.
 # Ends with one plain "N passed, N failed" line summing both runners.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -24,5 +25,16 @@ else
 fi
 npx playwright test
 e2e=$?
-node scripts/summarize-tests.mjs reports/vitest.json reports/vitest-postgres.json reports/playwright.json
-[ "$types" = 0 ] && [ "$unit" = 0 ] && [ "$pgtests" = 0 ] && [ "$e2e" = 0 ]
+# across two app servers and the balancer on PostgreSQL (npm run cluster, on a database of its own);
+# it reuses the build the run above just made (scripts/e2e-server.sh stamps it)
+if pg_isready -q -h 127.0.0.1 -p 5432; then
+  rm -f reports/playwright-cluster.json
+  npx playwright test -c playwright.cluster.config.ts
+  cluster=$?
+else
+  echo "PostgreSQL is not running on 127.0.0.1:5432: the end-to-end tests across app servers FAIL (start it: see README, PostgreSQL)"
+  rm -f reports/playwright-cluster.json
+  cluster=1
+fi
+node scripts/summarize-tests.mjs reports/vitest.json reports/vitest-postgres.json reports/playwright.json reports/playwright-cluster.json
+[ "$types" = 0 ] && [ "$unit" = 0 ] && [ "$pgtests" = 0 ] && [ "$e2e" = 0 ] && [ "$cluster" = 0 ]

@@ -124,12 +124,12 @@ describe("article list", () => {
   it("newest first, case-insensitive title search, counts by category", async () => {
     const a = await newArticle("Zebra Crossing Repainted");
     await createAnnotation({ db, actor: editor, input: markInput(a) });
-    const all = await listArticles({ db });
+    const all = (await listArticles({ db })).items;
     const times = all.map((x) => x.createdAt.getTime());
     expect(times).toEqual([...times].sort((p, q) => q - p));
-    const found = await listArticles({ db, query: "zebra crossing" });
+    const found = (await listArticles({ db, query: "zebra crossing" })).items;
     expect(found.map((x) => x.id)).toEqual([a.id]);
     expect(found[0].counts).toEqual({ missing_space: 1 });
-    expect(await listArticles({ db, query: "no such title" })).toEqual([]);
+    expect((await listArticles({ db, query: "no such title" })).items).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(close);
 
-const search = async (query: string) => (await listArticles({ db, query })).map((a) => a.title).sort();
+const search = async (query: string) => (await listArticles({ db, query })).items.map((a) => a.title).sort();
 
 describe(`portable behaviour (${testDatabase})`, () => {
   it("title search ignores case, also beyond ASCII", async () => {

@@ -15,12 +15,18 @@ export function titleSearchKey(text: string): string {
 const WILDCARDS = /[%_]+/;
 
 /**
- * The `where` for a search box's text (undefined when blank), newest matches first, at most `take`.
- * Prisma passes `contains` to LIKE unescaped, and the two databases escape differently (PostgreSQL
- * `\` by default, SQLite only with an ESCAPE clause Prisma cannot write), so a query with `%` or `_`
- * narrows by its wildcard-free pieces and is then matched exactly here.
+ * The `where` for a search box's text (undefined when blank): at most `take` matches, the first ones
+ * in `scope`'s order among the articles `scope.where` admits (the list's page cursor; default:
+ * newest first, all articles). Prisma passes `contains` to LIKE unescaped, and the two databases
+ * escape differently (PostgreSQL `\` by default, SQLite only with an ESCAPE clause Prisma cannot
+ * write), so a query with `%` or `_` narrows by its wildcard-free pieces and is then matched exactly here.
  */
-export async function titleSearchWhere(db: Db, query: string | undefined, take: number): Promise<Prisma.ArticleWhereInput | undefined> {
+export async function titleSearchWhere(
+  db: Db,
+  query: string | undefined,
+  take: number,
+  scope: { where?: Prisma.ArticleWhereInput; orderBy?: Prisma.ArticleOrderByWithRelationInput[] } = {},
+): Promise<Prisma.ArticleWhereInput | undefined> {
   const q = titleSearchKey(query?.trim() ?? "");
   if (!q) return undefined;
   if (!WILDCARDS.test(q)) return { titleSearch: { contains: q } };
@@ -29,8 +35,8 @@ export async function titleSearchWhere(db: Db, query: string | undefined, take: 
   // in pages, so a bare "%" does not read every title at once
   for (let skip = 0; ids.length < take; skip += 500) {
     const page = await db.article.findMany({
-      where: { AND: pieces.map((p) => ({ titleSearch: { contains: p } })) },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      where: { AND: [scope.where ?? {}, ...pieces.map((p) => ({ titleSearch: { contains: p } }))] },
+      orderBy: scope.orderBy ?? [{ createdAt: "desc" }, { id: "desc" }],
       skip,
       take: 500,
       select: { id: true, titleSearch: true },

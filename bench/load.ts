@@ -1,0 +1,471 @@
+/**
+ * npm run bench:load — requests per second and latency on loopback (autocannon), for one, two and four
+ * app servers on PostgreSQL behind `npm run cluster`'s balancer, and one server on SQLite (a benchmark,
+ * not a test). Each database gets the same newsroom first: ~380 articles built from our samples (one of
+ * ~3,000 words; the others 300–1,200).
+ *
+ * The long article and the newest 100 (the list's first two pages) carry their check suggestions.
+ *
+ * Per setup, each for LOAD_SECONDS (default 8) with LOAD_CONNECTIONS (default 10) connections, after a
+ * short warm-up: the article list (signed in, first page), the 3,000-word article page, the W3C
+ * annotations endpoint (bearer token) of that article, and a mixed write load: annotations created
+ * through the REST API (editor token) while a reviewer token approves pending changes (each applies
+ * into a new revision and orders a check job). After each write run every 2xx write is looked up in
+ * the database: it must be there exactly once. Besides requests/s and latency, which depend on whatever
+ * else the machine runs, each row gives the CPU time the balancer and servers spent per request (from
+ * /proc), a cost that does not, and what two cores could serve at that cost.
+ *
+ * LOAD_WRITES=0 measures the reads only (no approvals, so no check jobs to wait for between setups).
+ *
+ * Databases: bench/out/load.db (SQLite) and cluster_bench_load on 127.0.0.1:5432 (dropped at the end).
+ * Ports 3233 (balancer), 3234–3237 (servers), 3238 (SQLite server). Build: .next-bench-load.
+ */
+import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { benchSetting, signInCookie } from "./server";
+import { between, longArticle, prng } from "./long-article";
+import { table } from "./table";
+
+const SQLITE_PORT = 3238;
+const { ROOT, OUT, DB_FILE, env: sqliteEnv } = benchSetting("load", SQLITE_PORT);
+const LB_PORT = 3233;
+const DIST = process.env.NEXT_DIST_DIR ?? ".next-bench-load";
+const PG_SERVER = process.env.BENCH_POSTGRES ?? "postgresql://postgres@127.0.0.1:5432";
+const PG_NAME = "cluster_bench_load";
+const PG_URL = `${PG_SERVER}/${PG_NAME}`;
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 8);
+/** LOAD_WRITES=0: the reads only (a quicker run: no approvals, so no check jobs to wait for) */
+const WRITES = process.env.LOAD_WRITES !== "0";
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 10);
+const ARTICLES = Number(process.env.LOAD_ARTICLES ?? 380);
+const POOL_SETUPS = 4;
+const CHECKED = 100;
+/** articles in review with one pending change each, per setup (approvals use one each); the rest take new annotations */
+const POOL = Math.min(80, Math.floor((ARTICLES - 1) / (POOL_SETUPS + 1)));
+const SECRET = "bench-load-secret-bench-load-secret-0123456";
+const PASSWORD = "bench-pass";
+
+type Db = import("@/lib/db").Db;
+type Setup = { name: string; database: "postgres" | "sqlite"; servers: number };
+const SETUPS: Setup[] = [
+  { name: "PostgreSQL, 1 server", database: "postgres", servers: 1 },
+  { name: "PostgreSQL, 2 servers", database: "postgres", servers: 2 },
+  { name: "PostgreSQL, 4 servers", database: "postgres", servers: 4 },
+  { name: "SQLite, 1 server", database: "sqlite", servers: 1 },
+];
+
+interface Newsroom {
+  longArticleId: string;
+  editorToken: string;
+  reviewerToken: string;
+  /** articles open for annotation, each with a quote that occurs once in its text */
+  targets: { id: string; exact: string }[];
+  /** per setup: pending changes to approve */
+  pools: { articleId: string; id: string; version: number }[][];
+}
+
+// ---------------------------------------------------------------- the newsroom on one database
+
+let generated: string[] | null = null;
+/** The same articles for every database: the first ~3,000 words, the others 300–1,200 (seeded). */
+function articleTexts(): string[] {
+  const random = prng(380);
+  generated ??= Array.from({ length: ARTICLES }, (_, i) =>
+    longArticle(1_000 + i, i === 0 ? 3_000 : between(random, 300, 1_200)).replace(/^[^\n]*/, i === 0 ? "The long article: a city in review" : `Load bench story ${i}: bridges, budgets and fires`),
+  );
+  return generated;
+}
+
+async function seed(db: Db): Promise<Newsroom> {
+  const { createUser } = await import("@/lib/auth/create-user");
+  const { ingestArticle } = await import("@/lib/articles/ingest-article");
+  const { recheckArticle } = await import("@/lib/suggestions/recheck-article");
+  const { parseText } = await import("@/lib/ingest/parse-text");
+  const { createApiToken } = await import("@/lib/api-tokens/api-tokens");
+  const { createAnnotation } = await import("@/lib/annotations/create-annotation");
+  const { submitForReview } = await import("@/lib/review/submit-for-review");
+  const person = async (name: string, role: "editor" | "reviewer" | "admin") => {
+    const u = await createUser({ db, name, email: `${role}@load.test`, password: PASSWORD, role });
+    return { id: u.id, name: u.name, email: u.email, role };
+  };
+  const [editor, reviewer, admin] = [await person("Load Editor", "editor"), await person("Load Reviewer", "reviewer"), await person("Load Admin", "admin")];
+  const editorToken = (await createApiToken({ db, actor: admin, userId: editor.id, name: "bench editor" })).token;
+  const reviewerToken = (await createApiToken({ db, actor: admin, userId: reviewer.id, name: "bench reviewer" })).token;
+
+  const ids: string[] = [];
+  for (const raw of articleTexts()) ids.push((await ingestArticle({ db, actor: editor, parsed: parseText(raw), sourceKind: "paste", checks: "none" })).id);
+  // the checks as the app's runner makes them, here in this process, so no server starts with a queue:
+  // on the long article and on the newest 100 (the list's first two pages), the ones the reads show;
+  // all 380 would take minutes more. A few at once, so one's writes overlap the next one's checking.
+  const queue = [ids[0], ...ids.slice(-CHECKED)];
+  await Promise.all(Array.from({ length: 3 }, async () => {
+    for (let id = queue.shift(); id; id = queue.shift()) await recheckArticle({ db, actor: editor, articleId: id });
+  }));
+  const texts = new Map(
+    (await db.revision.findMany({ where: { articleId: { in: ids }, number: 1 }, select: { id: true, articleId: true, text: true } })).map((r) => [r.articleId, r]),
+  );
+  /** a stretch of 40 characters from the body that occurs once: a W3C quote that anchors */
+  const uniqueQuote = (text: string) => {
+    for (let at = Math.floor(text.length / 3); at < text.length - 40; at += 97) {
+      const exact = text.slice(at, at + 40);
+      if (!/\n/.test(exact) && text.indexOf(exact) === at && text.indexOf(exact, at + 1) < 0) return { at, exact };
+    }
+    throw new Error("no unique quote");
+  };
+  const pools: Newsroom["pools"] = [];
+  let next = 1;
+  for (let s = 0; s < POOL_SETUPS; s++) {
+    const pool: Newsroom["pools"][number] = [];
+    for (let k = 0; k < POOL && next < ids.length; k++, next++) {
+      const articleId = ids[next];
+      const revision = texts.get(articleId)!;
+      const { at, exact } = uniqueQuote(revision.text);
+      const word = exact.indexOf(" ") + 1; // the first whole word of the quote
+      const end = exact.indexOf(" ", word);
+      const change = await createAnnotation({
+        db, actor: editor,
+        input: { articleId, revisionId: revision.id, start: at + word, end: at + end, category: "style", replacement: "reworded", note: null, speaker: null },
+      });
+      await submitForReview({ db, actor: editor, articleId });
+      const { version } = await db.annotation.findUniqueOrThrow({ where: { id: change.id }, select: { version: true } });
+      pool.push({ articleId, id: change.id, version });
+    }
+    pools.push(pool);
+  }
+  const targets = ids.slice(next).map((id) => ({ id, exact: uniqueQuote(texts.get(id)!.text).exact }));
+  return { longArticleId: ids[0], editorToken, reviewerToken, targets, pools };
+}
+
+// ---------------------------------------------------------------- servers
+
+function startCluster(servers: number): ChildProcess {
+  return spawn(process.execPath, ["scripts/cluster.mjs"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: PG_URL,
+      PORT: String(LB_PORT),
+      CLUSTER_SERVERS: String(servers),
+      NEXT_DIST_DIR: DIST,
+      BETTER_AUTH_SECRET: SECRET,
+      BETTER_AUTH_URL: `http://localhost:${LB_PORT}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", serverLog(), serverLog()],
+  });
+}
+
+/** the servers' own output (a client cut off at the end of a run is logged as ECONNRESET there) */
+let logFd: number | null = null;
+const serverLog = () => (logFd ??= openSync(path.join(OUT, "load-servers.log"), "w"));
+
+function startSqliteServer(): ChildProcess {
+  return spawn(process.execPath, ["scripts/serve.mjs"], {
+    cwd: ROOT,
+    env: { ...sqliteEnv, PORT: String(SQLITE_PORT), NEXT_DIST_DIR: DIST, BETTER_AUTH_SECRET: SECRET, BETTER_AUTH_URL: `http://localhost:${SQLITE_PORT}` },
+    stdio: ["ignore", serverLog(), serverLog()],
+  });
+}
+
+/** Until the server answers (a cluster's first start builds: minutes), or its process has ended. */
+async function whenUp(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 1_200; i++) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server process ended before ${url} answered`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer within 10 minutes`);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+// ---------------------------------------------------------------- measuring
+
+/** busy and total jiffies of every CPU together, from /proc/stat */
+function cpuTimes(): { busy: number; total: number } {
+  const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
+  const n = fields.map(Number);
+  const idle = n[3] + n[4];
+  const total = n.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
+/**
+ * CPU time (ms) used so far by a process and all its descendants (the cluster: balancer + servers,
+ * their checking threads included), from /proc. Unlike latency, this does not depend on what else
+ * the machine is doing, so it says what a request costs and how many 2 cores could serve.
+ */
+function treeCpuMs(rootPid: number): number {
+  const tick = 1000 / 100; // USER_HZ: 100 on Linux
+  const stats = new Map<number, { ppid: number; ms: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // after "pid (comm) "
+      stats.set(Number(entry), { ppid: Number(fields[1]), ms: (Number(fields[11]) + Number(fields[12])) * tick });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const queue = [rootPid];
+  for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
+    total += stats.get(pid)?.ms ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) queue.push(child);
+  }
+  return total;
+}
+
+const HEADER = ["setup", "scenario", "req/s", "p50 ms", "p99 ms", "errors", "machine CPU", "server CPU ms/req", "2 cores' worth, req/s", "writes in the database"];
+
+type Run = { rps: number; p50: number; p99: number; ok: number; errors: number; cpu: number; serverMsPerRequest: number };
+
+/** the processes serving the setup being measured */
+let serverPid = 0;
+
+async function cannon(options: autocannon.Options): Promise<Run> {
+  const before = cpuTimes();
+  const serverBefore = treeCpuMs(serverPid);
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options });
+  const serverMs = treeCpuMs(serverPid) - serverBefore;
+  const after = cpuTimes();
+  const answered = result["2xx"] + result.non2xx;
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result["2xx"],
+    errors: result.non2xx + result.errors + result.timeouts,
+    cpu: (after.busy - before.busy) / (after.total - before.total),
+    serverMsPerRequest: answered ? serverMs / answered : NaN,
+  };
+}
+
+async function reads(base: string, cookie: string, room: Newsroom) {
+  const pages = [
+    { scenario: "article list (first page)", path: "/", headers: { cookie } },
+    { scenario: "3,000-word article page", path: `/articles/${room.longArticleId}`, headers: { cookie } },
+    { scenario: "W3C annotations (GET, token)", path: `/api/articles/${room.longArticleId}/annotations`, headers: { authorization: `Bearer ${room.editorToken}` } },
+  ];
+  const rows: { scenario: string; run: Run }[] = [];
+  for (const p of pages) {
+    // every server loads the route's code and fills its caches before the measured run
+    await cannon({ url: base + p.path, headers: p.headers, duration: 2 });
+    rows.push({ scenario: p.scenario, run: await cannon({ url: base + p.path, headers: p.headers }) });
+  }
+  return rows;
+}
+
+async function writes(base: string, db: Db, room: Newsroom, pool: Newsroom["pools"][number], label: string) {
+  const tag = `load-${label}-${Date.now()}`;
+  let n = 0;
+  const createdIds: string[] = [];
+  const annotate = (note: string) => {
+    const target = room.targets[n % room.targets.length];
+    return {
+      path: `/api/articles/${target.id}/annotations`,
+      body: JSON.stringify({
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        id: `urn:bench:${note}`,
+        type: "Annotation",
+        body: [{ type: "TextualBody", value: note, purpose: "commenting" }],
+        target: { source: "urn:bench", selector: { type: "TextQuoteSelector", exact: target.exact } },
+      }),
+    };
+  };
+  const editorHeaders = { authorization: `Bearer ${room.editorToken}`, "content-type": "application/json" };
+  const reviewerHeaders = { authorization: `Bearer ${room.reviewerToken}`, "content-type": "application/json" };
+  // warm-up: each server loads the import and approve routes once (two of the pool's changes)
+  for (let i = 0; i < 4; i++) {
+    const res = await fetch(base + annotate(`${tag}-warm-${i}`).path, { method: "POST", headers: editorHeaders, body: annotate(`${tag}-warm-${i}`).body });
+    await res.arrayBuffer();
+  }
+  const warm = pool.splice(0, 2);
+  for (const c of warm) {
+    const res = await fetch(`${base}/api/review/approve`, { method: "POST", headers: reviewerHeaders, body: JSON.stringify({ articleId: c.articleId, decisions: [{ id: c.id, version: c.version }] }) });
+    await res.arrayBuffer();
+  }
+
+  const approved: string[] = [];
+  let turn = 0;
+  const [annotations, approvals] = await Promise.all([
+    cannon({
+      url: base,
+      connections: Math.max(1, CONNECTIONS - 2),
+      requests: [
+        {
+          method: "POST",
+          headers: editorHeaders,
+          setupRequest: (req) => {
+            const note = `${tag}-${n++}`;
+            return { ...req, ...annotate(note) };
+          },
+          onResponse: (status, body) => {
+            if (status >= 200 && status < 300) {
+              const report = JSON.parse(body) as { imported: { id: string }[] };
+              for (const i of report.imported) createdIds.push(i.id);
+            }
+          },
+        },
+      ],
+    }),
+    // two reviewers' worth of approving at once; each approval applies into a new revision
+    cannon({
+      url: base,
+      connections: 2,
+      amount: pool.length,
+      requests: [
+        {
+          method: "POST",
+          path: "/api/review/approve",
+          headers: reviewerHeaders,
+          setupRequest: (req) => {
+            const c = pool[turn++ % pool.length];
+            return { ...req, body: JSON.stringify({ articleId: c.articleId, decisions: [{ id: c.id, version: c.version }] }) };
+          },
+          onResponse: (status, body) => {
+            if (status >= 200 && status < 300) approved.push(body);
+          },
+        },
+      ],
+    }),
+  ]);
+
+  // every 2xx write in the database exactly once
+  const stored = await db.annotation.findMany({ where: { note: { startsWith: `${tag}-` } }, select: { id: true, note: true } });
+  const storedIds = new Set(stored.map((s) => s.id));
+  const perNote = new Map<string, number>();
+  for (const s of stored) perNote.set(s.note!, (perNote.get(s.note!) ?? 0) + 1);
+  const lostCreates = createdIds.filter((id) => !storedIds.has(id)).length;
+  const doubledCreates = [...perNote.values()].filter((c) => c > 1).length + (createdIds.length - new Set(createdIds).size);
+  const unanswered = stored.filter((s) => !s.note!.includes("-warm-")).length - createdIds.length; // cut off by the end of the run
+
+  const poolIds = pool.map((c) => c.id);
+  const appliedRows = await db.annotation.findMany({ where: { id: { in: poolIds }, appliedRevisionId: { not: null } }, select: { id: true, articleId: true } });
+  const revisions = await db.revision.groupBy({ by: ["articleId"], where: { articleId: { in: pool.map((c) => c.articleId) }, number: { gt: 1 } }, _count: { _all: true } });
+  const doubledApprovals = revisions.filter((r) => r._count._all > 1).length;
+  const lostApprovals = Math.max(0, approved.length - appliedRows.length);
+  return [
+    {
+      scenario: "write: W3C annotation POST (token)",
+      run: annotations,
+      check: `${createdIds.length} × 2xx: ${lostCreates} lost, ${doubledCreates} doubled${unanswered > 0 ? ` (+${unanswered} stored, answer cut by the end)` : ""}`,
+    },
+    {
+      scenario: "write: approve change (token)",
+      run: approvals,
+      check: `${approved.length} × 2xx: ${lostApprovals} lost, ${doubledApprovals} doubled (${appliedRows.length} applied, ${revisions.length} new revisions)`,
+    },
+  ];
+}
+
+/**
+ * Applied changes order check jobs; the servers must finish them before the next setup's reads, or
+ * those reads pay for them (seen: a list at 1.7 s of CPU per request with the last setup's jobs still
+ * running). Waits up to 10 minutes and says how long it took.
+ */
+async function drainCheckJobs(db: Db) {
+  const t0 = Date.now();
+  for (let i = 0; i < 1_200; i++) {
+    const left = await db.checkJob.count({ where: { status: { in: ["queued", "running"] } } });
+    if (left === 0) {
+      console.error(`bench:load — check jobs from the approvals done after ${Math.round((Date.now() - t0) / 1000)} s`);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  console.error("bench:load — check jobs still running after 10 minutes: the next setup's figures include them");
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const started = Date.now();
+  const { createClient } = await import("@/lib/db");
+  const { createFreshDatabase } = (await import(path.join(ROOT, "scripts", "db-migrate.mjs"))) as { createFreshDatabase(url: string): Promise<void> };
+  const dropPg = async () => {
+    const admin = new pg.Client({ connectionString: `${PG_SERVER}/postgres` });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${PG_NAME}" WITH (FORCE)`);
+    await admin.end();
+  };
+
+  console.error(`bench:load — seeding ${ARTICLES} articles on SQLite and on PostgreSQL (the long one and the newest ${CHECKED} checked)…`);
+  rmSync(DB_FILE, { force: true });
+  execSync("npx prisma migrate deploy", { cwd: ROOT, env: sqliteEnv, stdio: "ignore" });
+  const sqlite = createClient(`file:${DB_FILE}`);
+  await dropPg();
+  await createFreshDatabase(PG_URL);
+  const postgres = createClient(PG_URL, { poolMax: 4 });
+  const [sqliteRoom, pgRoom] = [await seed(sqlite), await seed(postgres)];
+  console.error(`bench:load — seeded in ${Math.round((Date.now() - started) / 1000)} s`);
+
+  // other work on the machine shows in every figure: say how busy it was
+  const loadBefore = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
+  const rows: (string | number)[][] = [];
+  const ms = (n: number) => `${Math.round(n)}`;
+  const figures = (r: Run) => [
+    Math.round(r.rps), ms(r.p50), ms(r.p99), r.errors, `${Math.round(r.cpu * 100)} %`,
+    r.serverMsPerRequest.toFixed(1), Math.round((2 * 1000) / r.serverMsPerRequest),
+  ];
+  let poolIndex = 0;
+  try {
+    for (const setup of SETUPS) {
+      console.error(`bench:load — ${setup.name}: starting (the first start builds ${DIST} once)…`);
+      const server = setup.database === "postgres" ? startCluster(setup.servers) : startSqliteServer();
+      serverPid = server.pid!;
+      const base = `http://localhost:${setup.database === "postgres" ? LB_PORT : SQLITE_PORT}`;
+      const db = setup.database === "postgres" ? postgres : sqlite;
+      const room = setup.database === "postgres" ? pgRoom : sqliteRoom;
+      try {
+        await whenUp(`${base}/signin`, server);
+        const cookie = await signInCookie(base, "editor@load.test", PASSWORD);
+        for (const r of await reads(base, cookie, room)) rows.push([setup.name, r.scenario, ...figures(r.run), ""]);
+        const pool = room.pools[setup.database === "postgres" ? poolIndex++ : 3];
+        if (WRITES) {
+          for (const w of await writes(base, db, room, pool, setup.name.replace(/\W+/g, "-")))
+            rows.push([setup.name, w.scenario, ...figures(w.run), w.check]);
+          await drainCheckJobs(db);
+        }
+      } finally {
+        await stopProcess(server);
+      }
+      console.error(table(HEADER, rows.filter((r) => r[0] === setup.name)));
+    }
+  } finally {
+    await sqlite.$disconnect();
+    await postgres.$disconnect();
+    await dropPg();
+  }
+
+  const report = [
+    `bench:load — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus()[0]?.model ?? "cpu"} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; load average before the runs ${loadBefore}`,
+    `${ARTICLES} articles; ${CONNECTIONS} connections, ${SECONDS} s per run after a 2 s warm-up; autocannon, the balancer and the servers on the same machine.`,
+    "machine CPU = the whole machine's use during the run (other work included); server CPU ms/req = CPU time of the balancer and the servers (their checking threads included) per answered request;",
+    "2 cores' worth = 2,000 ms / that: the rate the servers would reach with both cores to themselves and nothing else running (the load generator's share not counted).",
+    "",
+    table(HEADER, rows),
+  ].join("\n");
+  console.log(report);
+  writeFileSync(path.join(OUT, "load.txt"), report + "\n");
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,198 @@
+import { randomBytes } from "node:crypto";
+import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import pg from "pg";
+import { expectNoSeriousA11yViolations, ingestPasted, mark, signIn, type DemoUser } from "../e2e/helpers";
+
+// Two app servers on one PostgreSQL behind the round-robin balancer (playwright.cluster.config.ts).
+// A and B are the servers' own ports; LB is the public URL every server was started with.
+const PORT = Number(process.env.CLUSTER_E2E_PORT);
+const LB = `http://localhost:${PORT}`;
+const A = `http://localhost:${PORT + 1}`;
+const B = `http://localhost:${PORT + 2}`;
+const DATABASE_URL = `${process.env.CLUSTER_E2E_POSTGRES ?? "postgresql://postgres@127.0.0.1:5432"}/${process.env.CLUSTER_E2E_DB}`;
+
+async function as(browser: Browser, who: DemoUser, baseURL: string): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signIn(page, who);
+  return { page, context };
+}
+
+// Each server's first request to a route loads its code; under a loaded machine that can outlast an
+// assertion's timeout. One round through both servers first, as a running desk would have had.
+test.beforeAll(async ({ request }) => {
+  test.setTimeout(120_000);
+  const signedIn = await request.post(`${LB}/api/auth/sign-in/email`, { headers: { origin: LB }, data: { email: "editor@copydesk.test", password: "editor-pass" } });
+  expect(signedIn.status()).toBe(200);
+  for (const server of [A, B]) {
+    for (const path of ["/signin", "/", "/articles/new"]) expect((await request.get(`${server}${path}`)).status()).toBe(200);
+  }
+});
+
+/** set on the page's window: still there later means the page was never reloaded */
+const plant = (page: Page) => page.evaluate(() => ((window as unknown as { liveMarker: number }).liveMarker = 7));
+const notReloaded = async (page: Page) => expect(await page.evaluate(() => (window as unknown as { liveMarker?: number }).liveMarker)).toBe(7);
+const handMade = (page: Page) => page.getByRole("article", { name: /^Annotation \d+/ });
+const refused = (p: Page) => p.getByRole("main").getByRole("alert").filter({ hasText: /already decided|changed this since/ });
+
+/** An editor's article with one proposed change, submitted for review; returns its path. */
+async function submittedArticle(editor: Page, title: string): Promise<string> {
+  const path = await ingestPasted(editor, `${title}\n\nCrews finished thereplacement of two cables on Monday.`);
+  await mark(editor, "thereplacement", "missing_space", { replace: "the replacement" });
+  await editor.getByRole("button", { name: "Submit for review" }).click();
+  await expect(editor.getByTestId("confirmation")).toContainText("Submitted for review");
+  return path;
+}
+
+/** Two reviewers press Approve on the same change at once: exactly one wins, the other is told. */
+async function race(r1: Page, r2: Page, path: string) {
+  await r1.goto(path);
+  await r2.goto(path);
+  await Promise.all([
+    handMade(r1).getByRole("button", { name: /Approve change/ }).click(),
+    handMade(r2).getByRole("button", { name: /Approve change/ }).click(),
+  ]);
+  await expect.poll(async () => (await refused(r1).count()) + (await refused(r2).count()), { timeout: 15_000 }).toBe(1);
+  // one revision was made, and the change report holds the change once
+  const csv = await r1.request.get(`${path}/export/changes.csv`);
+  expect((await csv.text()).trim().split("\r\n")).toHaveLength(2);
+  await r1.reload();
+  await expect(r1.getByText(/^Revision 2 ·/)).toBeVisible();
+  await expect(r1.getByText(/^Revision 3 ·/)).toHaveCount(0);
+}
+
+test("a session made on server A works on server B: sign in on A, ingest on B, read it on A", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const onA = await as(browser, "editor", A);
+  // the same cookie, taken to the other server
+  const onB = await browser.newContext({ baseURL: B, storageState: await onA.context.storageState() });
+  const pageB = await onB.newPage();
+  await pageB.goto("/");
+  await expect(pageB.getByRole("heading", { name: "Articles" })).toBeVisible();
+  expect(new URL(pageB.url()).pathname).toBe("/"); // not sent to sign in
+  const title = `Ferry timetable ${Date.now()}`;
+  const path = await ingestPasted(pageB, `${title}\n\nThe ferry leavesat noon on weekdays.`);
+  await onA.page.goto("/");
+  await expect(onA.page.getByRole("link", { name: title })).toBeVisible();
+  await onA.page.goto(path);
+  await expect(onA.page.getByRole("heading", { name: title })).toBeVisible();
+  // signing out on B ends the session on A too: it lives in the database, not in a server
+  await pageB.goto("/");
+  await pageB.getByRole("button", { name: "Sign out" }).click();
+  await pageB.waitForURL(/\/signin/);
+  await onA.page.goto("/");
+  await expect(onA.page).toHaveURL(/\/signin/);
+  await onA.context.close();
+  await onB.close();
+});
+
+test("an editor on server A sees a reviewer's decision on server B live, without a reload", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const editor = await as(browser, "editor", A);
+  const path = await submittedArticle(editor.page, `Bridge reopens ${Date.now()}`);
+  await plant(editor.page);
+  const reviewer = await as(browser, "reviewer", B);
+  await reviewer.page.goto(path);
+  // presence crosses servers too
+  await expect(editor.page.getByRole("status", { name: "Who else is here" })).toHaveText("●Rita Reviewer (reviewer) is here", { timeout: 15_000 });
+  await handMade(reviewer.page).getByRole("button", { name: /Approve change/ }).click();
+  await expect(reviewer.page.getByText(/^Revision 2 ·/)).toBeVisible();
+  await expect(editor.page.getByText(/^Revision 2 ·/)).toBeVisible({ timeout: 15_000 });
+  await expect(editor.page.getByLabel("Article text")).toContainText("finished the replacement");
+  await notReloaded(editor.page);
+  await editor.context.close();
+  await reviewer.context.close();
+});
+
+test("two reviewers on different servers approve one change at once: exactly one wins, the other gets a conflict", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const editor = await as(browser, "editor", A);
+  const path = await submittedArticle(editor.page, `Tram depot ${Date.now()}`);
+  const [r1, r2] = [await as(browser, "reviewer", A), await as(browser, "reviewer2", B)];
+  await race(r1.page, r2.page, path);
+  for (const c of [editor, r1, r2]) await c.context.close();
+});
+
+test("through the balancer: requests alternate between the servers, pages follow live, and a race still has one winner", async ({ browser, request }) => {
+  test.setTimeout(150_000);
+  const upstreams = new Set<string>();
+  for (let i = 0; i < 4; i++) upstreams.add((await request.get("/signin")).headers()["x-copydesk-upstream"]);
+  expect([...upstreams].sort()).toEqual([String(PORT + 1), String(PORT + 2)]);
+
+  const editor = await as(browser, "editor", LB);
+  const path = await submittedArticle(editor.page, `Harbour crane ${Date.now()}`);
+  await plant(editor.page);
+  const [r1, r2] = [await as(browser, "reviewer", LB), await as(browser, "reviewer2", LB)];
+  await race(r1.page, r2.page, path);
+  // the editor's page holds its event stream through the balancer and shows the decision
+  await expect(editor.page.getByText(/^Revision 2 ·/)).toBeVisible({ timeout: 15_000 });
+  await notReloaded(editor.page);
+  for (const c of [editor, r1, r2]) await c.context.close();
+});
+
+test("through the balancer a forged X-Forwarded-For does not escape the sign-in limit", async ({ request }) => {
+  // the servers believe only the entry the balancer appends; each try names a fresh address before it
+  const email = `nobody-${randomBytes(4).toString("hex")}@copydesk.test`;
+  const statuses: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const res = await request.post("/api/auth/sign-in/email", {
+      headers: { origin: LB, "x-forwarded-for": `203.0.113.${i + 1}` },
+      data: { email, password: "wrong-password" },
+    });
+    statuses.push(res.status());
+  }
+  expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+});
+
+test("the article list pages by 50, without JavaScript, keeping the search", async ({ browser }) => {
+  // 60 more articles, written straight into the database: the list is what is tested here
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  const tag = randomBytes(3).toString("hex");
+  try {
+    const { rows } = await client.query(`SELECT id FROM "user" WHERE email = 'editor@copydesk.test'`);
+    for (let i = 0; i < 60; i++) {
+      const title = `Paging story ${tag} ${String(i).padStart(2, "0")}`;
+      await client.query(
+        `INSERT INTO "Article" (id, title, "titleSearch", status, "sourceKind", "createdById", "createdAt", "updatedAt")
+         VALUES ($1, $2, $3, 'ingested', 'paste', $4, now() - make_interval(secs => $5::int), now())`,
+        [`paging${tag}${i}`, title, title.toLowerCase(), rows[0].id, 600 - i],
+      );
+    }
+  } finally {
+    await client.end();
+  }
+  const context = await browser.newContext({ baseURL: LB, javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.getByLabel("E-mail").fill("reviewer@copydesk.test");
+  await page.getByLabel("Password").fill("reviewer-pass");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Articles" })).toBeVisible();
+
+  await page.goto(`/?q=${encodeURIComponent(`paging story ${tag}`)}`);
+  const rows = page.getByRole("table").getByRole("link");
+  const titles = async () => (await rows.allTextContents()).map((t) => t.slice(-2));
+  await expect(rows).toHaveCount(50);
+  const first = await titles();
+  expect(first[0]).toBe("59"); // newest first
+  const pages = page.getByRole("navigation", { name: "Pages of articles" });
+  await expect(pages.getByRole("link", { name: /Newer/ })).toHaveCount(0);
+  await pages.getByRole("link", { name: /Older articles/ }).click();
+  await expect(rows).toHaveCount(10);
+  expect(await titles()).toEqual(["09", "08", "07", "06", "05", "04", "03", "02", "01", "00"]);
+  await expect(page.getByLabel("Search titles")).toHaveValue(`paging story ${tag}`);
+  await expect(pages.getByRole("link", { name: /Older/ })).toHaveCount(0);
+  await pages.getByRole("link", { name: /Newer articles/ }).click();
+  await expect(rows).toHaveCount(50);
+  expect(await titles()).toEqual(first);
+  await context.close();
+
+  // the second page with its links both ways, as axe sees it (axe needs JavaScript)
+  const reader = await as(browser, "reviewer", LB);
+  await reader.page.goto(`/?q=${encodeURIComponent(`paging story ${tag}`)}`);
+  await reader.page.getByRole("navigation", { name: "Pages of articles" }).getByRole("link", { name: /Older articles/ }).click();
+  await expect(reader.page.getByRole("link", { name: /Newer articles/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(reader.page);
+  await reader.context.close();
+});
