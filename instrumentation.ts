@@ -2,9 +2,11 @@
 // runner (decision 020), unless CHECK_WORKER=0 leaves the checks to `npm run worker` processes.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // uploads are parsed and stored on a thread of their own (decision 027): load it now, not on the first upload
+  // uploads are parsed and stored on a thread of their own (decision 027): Next serves once register()
+  // resolves, so wait for that thread (a few seconds at most; never more than 30) and the first upload
+  // is not the one that pays for loading it
   const { warmUpIngestThread } = await import("@/lib/articles/ingest-off-thread");
-  warmUpIngestThread();
+  await Promise.race([warmUpIngestThread(), new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
   if (process.env.CHECK_WORKER === "0") return;
   const { startServerCheckWorker } = await import("@/lib/jobs/start-server-check-worker");
   startServerCheckWorker();

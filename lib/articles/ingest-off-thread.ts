@@ -17,9 +17,9 @@ const INGEST_BUDGET_MS = 60_000;
 
 const thread = new SerialThread<IngestThreadInput, IngestThreadOutput>(entryPath("lib", "articles", "ingest-thread", "entry.mjs"), "ingest", 20);
 
-/** Start the ingest thread with the server rather than on the first upload. */
-export function warmUpIngestThread(): void {
-  thread.warmUp();
+/** Start the ingest thread with the server rather than on the first upload; resolves once it is ready. */
+export function warmUpIngestThread(): Promise<void> {
+  return thread.warmUp();
 }
 
 async function run(input: IngestThreadInput): Promise<IngestThreadOutput> {

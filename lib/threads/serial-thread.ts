@@ -65,9 +65,13 @@ export class SerialThread<I, O> {
     });
   }
 
-  /** Start the thread now rather than on the first request (loading our TypeScript costs ~0.5 s of CPU). */
-  warmUp(): void {
-    this.start().then(
+  /**
+   * Start the thread now rather than on the first request (loading our TypeScript costs seconds of CPU
+   * on a busy machine); resolves once it is ready, or has failed to start (logged; the first request
+   * tries again).
+   */
+  warmUp(): Promise<void> {
+    return this.start().then(
       (w) => {
         if (!this.busy) w.unref();
       },

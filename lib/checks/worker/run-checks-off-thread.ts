@@ -32,7 +32,7 @@ const thread = new SerialThread<CheckInput, CheckResult>(entryPath("lib", "check
  * while it answers its first busy minute. An idle thread does not keep the process alive.
  */
 export function warmUpChecksThread(): void {
-  thread.warmUp();
+  void thread.warmUp();
 }
 
 /**
