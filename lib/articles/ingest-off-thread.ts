@@ -4,7 +4,9 @@ import type { ParsedArticle } from "@/lib/ingest/blocks";
 import { wakeCheckWorkers } from "@/lib/jobs/wake";
 import { publishChange } from "@/lib/live/publish";
 import { entryPath, SerialThread, ThreadBudgetExceeded, ThreadBusy } from "@/lib/threads/serial-thread";
-import type { SourceKind } from "./ingest-article";
+import { db as appDb, isPostgresUrl, type Db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { ingestArticle, type SourceKind } from "./ingest-article";
 import type { IngestThreadInput, IngestThreadOutput, RawSource } from "./ingest-thread/protocol";
 
 export type { RawSource } from "./ingest-thread/protocol";
@@ -41,6 +43,8 @@ export async function parseOffThread(source: RawSource): Promise<ParsedArticle> 
 
 export interface IngestOffThreadOptions {
   actor: Actor;
+  /** the client for SQLite's in-process store (tests pass their own); the thread opens DATABASE_URL */
+  db?: Db;
   /** raw text to parse first, or an article as the editor previewed (and perhaps relabelled) it */
   source: RawSource | ParsedArticle;
   sourceKind: SourceKind;
@@ -52,8 +56,15 @@ export interface IngestOffThreadOptions {
  * check job in the ingest thread, then announce it here, where open pages listen, and wake this
  * server's check runner. The same use case as ingestArticle, for the app's upload paths.
  */
-export async function ingestOffThread({ actor, source, sourceKind, sourceName }: IngestOffThreadOptions) {
+export async function ingestOffThread({ actor, source, sourceKind, sourceName, db = appDb }: IngestOffThreadOptions) {
   assertCan(actor, "article:ingest");
+  if (isPostgresUrl(env.DATABASE_URL) === false) {
+    // SQLite takes one writer at a time: a second connection writing from the thread made the app's own
+    // writes wait on the file lock (and time out), so on SQLite only the parsing moves (decision 027)
+    const parsed = "blocks" in source ? source : await parseOffThread(source);
+    const article = await ingestArticle({ db, actor, parsed, sourceKind, sourceName });
+    return { parsed, article };
+  }
   const out = await run({ op: "store", actor, source, sourceKind, sourceName });
   if (out.op !== "store") throw new Error("ingest thread answered the wrong request");
   publishChange(out.article.id, "article", actor.id);
