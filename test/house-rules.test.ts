@@ -151,6 +151,17 @@ describe("permissions (the table in lib/auth/roles.ts, enforced by each use case
       const d = await saveDraft({ db, actor: admin3, key, input: emailRule(), create: true });
       return publishDraft({ db, actor: a, key, version: d.version, edit: d.edit });
     }, ["admin", "style_editor"]],
+    ["backtest a draft", async (a) => {
+      const key = newKey();
+      const d = await saveDraft({ db, actor: admin3, key, input: emailRule(), create: true });
+      return backtestVersion({ db, actor: a, key, version: d.version });
+    }, ["admin", "style_editor"]],
+    ["disable a published rule", async (a) => {
+      const key = newKey();
+      const d = await saveDraft({ db, actor: admin3, key, input: emailRule(), create: true });
+      await publishDraft({ db, actor: admin, key, version: d.version, edit: d.edit });
+      return setRuleDisabled({ db, actor: a, key, disabled: true });
+    }, ["admin", "style_editor"]],
     ["export the published set", (a) => exportRuleSet({ db, actor: a, format: "yaml" }), ["admin", "style_editor"]],
     ["read the Rules page", (a) => listRuleStats({ db, actor: a }), ["editor", "reviewer", "admin", "style_editor"]],
     ["restore a demoted rule", async (a) => {

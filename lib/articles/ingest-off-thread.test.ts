@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDb, makeActor } from "@/test/test-db";
 import { mixedMegabytes } from "@/test/hostile-inputs";
+import { longestLoopGap } from "@/lib/threads/testing";
 
 // On SQLite the store stays on the calling thread (one writer at a time, decision 027) with the client
 // given; only the parsing moves. (On PostgreSQL the thread stores with a client of its own.)
@@ -43,18 +44,7 @@ describe("ingest off the request thread", () => {
   it("keeps the calling thread free while a 1.5 MB article is parsed", async () => {
     await parseOffThread({ text: "Warm\n\nup.", format: "text" });
     const text = mixedMegabytes(1_500_000);
-    let maxGap = 0;
-    let last = performance.now();
-    const timer = setInterval(() => {
-      const now = performance.now();
-      maxGap = Math.max(maxGap, now - last);
-      last = now;
-    }, 1);
-    const started = performance.now();
-    const parsed = await parseOffThread({ text, format: "text" });
-    const took = performance.now() - started;
-    clearInterval(timer);
-    maxGap = Math.max(maxGap, performance.now() - last); // a loop blocked to the end never ticked at all
+    const { result: parsed, maxGap, took } = await longestLoopGap(() => parseOffThread({ text, format: "text" }));
     expect(parsed.blocks.length).toBeGreaterThan(100);
     // on the calling thread the parse blocks for all of its tens of ms; here the loop keeps ticking
     // (copying 1.5 MB to the thread and back is the longest gap left; a bound loose enough for CI)

@@ -2,7 +2,7 @@ import { assertCan, type Actor } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/audit/record-event";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { backtestRule } from "@/lib/house-style/backtest";
+import { backtestRule, type BacktestMatchInContext } from "@/lib/house-style/backtest";
 import { readSpec } from "./rule-spec";
 
 /** Articles read per page: bounds the texts held in memory at once (an article is at most 2 MB). */
@@ -12,16 +12,8 @@ export const BACKTEST_BUDGET_MS = 5_000;
 /** Matches shown; the counts go on past them. */
 export const BACKTEST_MAX_SHOWN = 500;
 
-export interface BacktestMatch {
-  docId: string;
-  title: string;
-  start: number;
-  end: number;
-  exact: string;
-  replacement: string | null;
-  before: string;
-  after: string;
-}
+/** one match in context, as the engine's backtest gives it */
+export type BacktestMatch = BacktestMatchInContext;
 
 export interface BacktestReport {
   key: string;
