@@ -6,6 +6,7 @@ import type { BlockKind } from "@/lib/ingest/blocks";
 import { assertArticleOpen } from "./assert-article-open";
 import { currentRevision } from "./current-revision";
 import { lockArticle } from "./lock-article";
+import { createRevision } from "@/lib/revisions/create-revision";
 import { announce } from "@/lib/live/publish";
 
 export interface ChangeBlockKindOptions {
@@ -34,16 +35,13 @@ export async function changeBlockKind({ db, actor, articleId, revisionId, positi
     if (!block) throw new AppError("bad_input", "There is no such block.");
     if (block.kind === kind) return { revisionId: current.id };
 
-    const next = await tx.revision.create({
-      data: {
-        articleId,
-        number: current.number + 1,
-        text: current.text,
-        reason: `block ${position + 1}: ${block.kind} → ${kind}`,
-        createdById: actor.id,
-        blocks: { createMany: { data: current.blocks.map((b, i) => ({ position: i, start: b.start, end: b.end, kind: i === position ? kind : b.kind })) } },
-      },
-      select: { id: true, number: true },
+    const next = await createRevision(tx, {
+      articleId,
+      number: current.number + 1,
+      text: current.text,
+      reason: `block ${position + 1}: ${block.kind} → ${kind}`,
+      createdById: actor.id,
+      blocks: current.blocks.map((b, i) => ({ start: b.start, end: b.end, kind: i === position ? kind : b.kind })),
     });
     await tx.annotation.updateMany({ where: { articleId, revisionId: current.id }, data: { revisionId: next.id } });
     await recordEvent(tx, {

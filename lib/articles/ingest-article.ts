@@ -6,6 +6,7 @@ import { titleOf, type ParsedArticle } from "@/lib/ingest/blocks";
 import { titleSearchKey } from "./title-search";
 import { announce } from "@/lib/live/publish";
 import { enqueueChecks } from "@/lib/jobs/enqueue-checks";
+import { createRevision } from "@/lib/revisions/create-revision";
 
 export type SourceKind = "paste" | "file" | "url" | "cli" | "seed" | "api";
 
@@ -41,16 +42,13 @@ export async function storeArticle({ db, actor, parsed, sourceKind, sourceName, 
       data: { title, titleSearch: titleSearchKey(title), status: "ingested", sourceKind, sourceName: sourceName ?? null, createdById: actor.id },
       select: { id: true, title: true },
     });
-    const revision = await tx.revision.create({
-      data: {
-        articleId: article.id,
-        number: 1,
-        text: parsed.text,
-        reason: `ingest (${sourceKind}${sourceName ? `: ${sourceName}` : ""})`,
-        createdById: actor.id,
-        blocks: { createMany: { data: parsed.blocks.map((b, position) => ({ position, kind: b.kind, start: b.start, end: b.end })) } },
-      },
-      select: { id: true },
+    const revision = await createRevision(tx, {
+      articleId: article.id,
+      number: 1,
+      text: parsed.text,
+      reason: `ingest (${sourceKind}${sourceName ? `: ${sourceName}` : ""})`,
+      createdById: actor.id,
+      blocks: parsed.blocks,
     });
     await recordEvent(tx, {
       articleId: article.id,

@@ -9,6 +9,7 @@ import { enqueueChecks } from "@/lib/jobs/enqueue-checks";
 import { AWAITING_DECISION, CARRIED, SETTLED, isIn } from "@/lib/workflow/statuses";
 import { moveMarks } from "@/lib/workflow/transition";
 import { applyChanges } from "./apply-changes";
+import { createRevision } from "./create-revision";
 import { describeConflicts } from "./describe-conflicts";
 
 export interface ApplyOutcome {
@@ -43,16 +44,13 @@ export async function applyApprovedChanges(tx: Tx, { articleId, actor }: { artic
     throw new AppError("conflict", `These approved changes overlap, so none was applied: ${pairs}. Reject one of each pair, then approve again.`);
   }
 
-  const next = await tx.revision.create({
-    data: {
-      articleId,
-      number: current.number + 1,
-      text: result.text,
-      reason: `applied ${approved.length} change${approved.length === 1 ? "" : "s"}`,
-      createdById: actor.id,
-      blocks: { createMany: { data: result.blocks.map((b, position) => ({ position, kind: b.kind, start: b.start, end: b.end })) } },
-    },
-    select: { id: true, number: true },
+  const next = await createRevision(tx, {
+    articleId,
+    number: current.number + 1,
+    text: result.text,
+    reason: `applied ${approved.length} change${approved.length === 1 ? "" : "s"}`,
+    createdById: actor.id,
+    blocks: result.blocks,
   });
   await moveMarks(tx, "apply", approved.map((a) => a.id), { appliedRevisionId: next.id });
 

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { quoteSelector } from "@/lib/anchoring/quote-selector";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/audit/record-event";
@@ -29,6 +30,8 @@ export interface RecheckArticleOptions {
    */
   job?: { onlyChanged: boolean };
 }
+
+const SUGGESTION_BATCH = 100;
 
 export interface RecheckResult {
   checkRunId: string;
@@ -73,27 +76,32 @@ export async function recheckArticle({ db, actor, articleId, budgetMs = env.CHEC
       }
       if (fresh.length > 0) {
         const first = await claimNumbers(tx, articleId, fresh.length);
-        await tx.annotation.createMany({
-          data: fresh.map(({ f, fp }, i) => ({
-            articleId,
-            number: first + i,
-            revisionId: revision.id,
-            start: f.start,
-            end: f.end,
-            ...quoteSelector(revision.text, f.start, f.end),
-            category: f.category,
-            replacement: f.replacement,
-            status: "suggested",
-            source: `check:${f.rule}`,
-            message: f.message,
-            confidence: f.confidence,
-            ruleVersion: f.ruleVersion ?? null,
-            // a demoted rule's findings are shown as advisory: they hold nothing up (decision 026)
-            advisory: demoted.has(f.rule),
-            fingerprint: fp,
-            authorId: actor.id,
-          })),
-        });
+        const rows = fresh.map(({ f, fp }, i) => ({
+          articleId,
+          number: first + i,
+          revisionId: revision.id,
+          start: f.start,
+          end: f.end,
+          ...quoteSelector(revision.text, f.start, f.end),
+          category: f.category,
+          replacement: f.replacement,
+          status: "suggested",
+          source: `check:${f.rule}`,
+          message: f.message,
+          confidence: f.confidence,
+          ruleVersion: f.ruleVersion ?? null,
+          // a demoted rule's findings are shown as advisory: they hold nothing up (decision 026)
+          advisory: demoted.has(f.rule),
+          fingerprint: fp,
+          authorId: actor.id,
+        }));
+        // in batches: Prisma compiles each query on this thread, and hundreds of rows in one query held
+        // it for tens of milliseconds; between batches the event loop serves other people's pages (an
+        // explicit turn: the SQLite adapter's answers are resolved promises, which never let a request in)
+        for (let i = 0; i < rows.length; i += SUGGESTION_BATCH) {
+          if (i > 0) await nextTurn();
+          await tx.annotation.createMany({ data: rows.slice(i, i + SUGGESTION_BATCH) });
+        }
       }
       await tx.checkRun.update({
         where: { id: run.id },

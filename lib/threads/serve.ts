@@ -1,5 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { isAppError } from "@/lib/errors";
+import { runAtBackgroundPriority } from "./background-priority";
 import type { ThreadRequest, ThreadResponse } from "./protocol";
 
 /**
@@ -9,6 +10,7 @@ import type { ThreadRequest, ThreadResponse } from "./protocol";
 export function serveRequests<I, O>(handler: (input: I) => O | Promise<O>): void {
   const port = parentPort;
   if (!port) throw new Error("serveRequests runs only in a worker thread");
+  runAtBackgroundPriority();
   port.on("message", async (req: ThreadRequest<I>) => {
     let res: ThreadResponse<O>;
     try {

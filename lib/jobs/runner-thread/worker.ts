@@ -1,6 +1,7 @@
 import { parentPort } from "node:worker_threads";
 import { warmUpChecksThread } from "@/lib/checks/worker/run-checks-off-thread";
 import { db } from "@/lib/db";
+import { runAtBackgroundPriority } from "@/lib/threads/background-priority";
 import { useLiveBus } from "@/lib/live/live";
 import type { LiveBus } from "@/lib/live/bus";
 import { startCheckWorker } from "../check-worker";
@@ -29,6 +30,7 @@ const forward: LiveBus = {
 };
 useLiveBus(forward);
 
+runAtBackgroundPriority();
 port.on("message", (m: ToRunner) => {
   if (m.wake) wakeCheckWorkers();
 });
