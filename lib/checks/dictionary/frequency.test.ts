@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { frequencyFrom, wordFrequency } from "./frequency";
+import { compactForm, frequencyFrom, frequencyFromTable, wordFrequency } from "./frequency";
+import { WordTable } from "./word-table";
 
 describe("word frequency", () => {
   it("folds case, counts a contraction or possessive as its first part, and gives unseen words half a count", () => {
@@ -19,5 +20,13 @@ describe("word frequency", () => {
     expect(f.total).toBeGreaterThan(40_000_000);
     expect(f.count("the")).toBeGreaterThan(f.count("capture"));
     expect(f.count("capture")).toBeGreaterThan(0);
+  });
+
+  it("reads its compact cached form as the same model", () => {
+    const list = [{ word: "The", count: 3 }, { word: "the", count: 7 }, { word: "didn", count: 4 }, { word: "mayor", count: 2 }];
+    const [a, b] = [frequencyFrom(list), frequencyFromTable(WordTable.fromBuffer(compactForm(list).toBuffer())!)];
+    expect(b.total).toBe(a.total);
+    for (const w of ["the", "THE", "didn't", "mayor’s", "zorblax"]) expect(b.logProb(w)).toBe(a.logProb(w));
+    expect(WordTable.fromBuffer(Buffer.from("not a table at all"))).toBeNull();
   });
 });

@@ -1,7 +1,11 @@
-import { englishNoSuggest, englishWords } from "./english";
+import { englishNoSuggest, englishSuggestIndexFile, englishWords } from "./english";
 import { suggestFrom } from "./suggest";
 
 const APOSTROPHE = /’/g;
+
+/** The index file's name costs two package.json reads: once per process. */
+let indexFileName: string | undefined;
+const englishIndexFile = () => (indexFileName ??= englishSuggestIndexFile());
 
 /** The English dictionary plus a newsroom's own words; knows about case and possessives. */
 export class SpellDictionary {
@@ -14,12 +18,14 @@ export class SpellDictionary {
     extraWords: readonly string[] = [],
     /** base words never suggested (Hunspell NOSUGGEST) */
     private readonly noSuggest: ReadonlySet<string> = new Set(),
+    /** where the base words' suggestion index is kept between processes (none: built in each) */
+    private readonly indexFile?: string,
   ) {
     this.extra = new Set(extraWords.flatMap((w) => [w, w.toLowerCase()]));
   }
 
   static english(extraWords?: readonly string[]): SpellDictionary {
-    return new SpellDictionary(englishWords(), extraWords, englishNoSuggest());
+    return new SpellDictionary(englishWords(), extraWords, englishNoSuggest(), englishIndexFile());
   }
 
   /** An exact word form, no case folding: for splitting run-together words. */
@@ -51,6 +57,6 @@ export class SpellDictionary {
    * newsroom list.
    */
   suggest(word: string, max = 3, distance: 1 | 2 = 2): string[] {
-    return suggestFrom(word, this.base, max, distance, { noSuggest: this.noSuggest });
+    return suggestFrom(word, this.base, max, distance, { noSuggest: this.noSuggest, cacheFile: this.indexFile });
   }
 }

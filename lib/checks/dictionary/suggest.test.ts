@@ -1,4 +1,7 @@
 import fc from "fast-check";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { englishNoSuggest, englishWords } from "./english";
 import { frequencyFrom } from "./frequency";
@@ -38,6 +41,12 @@ describe("editCost", () => {
     expect(editCost("fome", "some", 2)).toBeLessThan(1); // long s read as f
     expect(editCost("seperate", "separate", 2)).toBeLessThan(1); // one vowel for another
     expect(editCost("cat", "cxt", 2)).toBe(1);
+  });
+
+  it("prices a letter left out below a letter written in extra, a vowel left out lowest", () => {
+    expect(editCost("brin", "brain", 2)).toBeLessThan(editCost("brain", "brin", 2));
+    expect(editCost("chater", "chapter", 2)).toBeLessThan(1);
+    expect(editCost("brin", "brain", 2)).toBeLessThan(editCost("chater", "chapter", 2));
   });
 });
 
@@ -90,5 +99,22 @@ describe("suggestFrom", () => {
     // ~0.2 ms a word on an idle machine: a generous bound for a loaded one
     expect(performance.now() - started).toBeLessThan(2_500);
     expect(suggestFrom("a".repeat(MAX_SUGGEST_LENGTH + 1), words, 3, 1)).toEqual([]);
+  });
+
+  it("keeps its index in a cache file: a later process reads the same index instead of building it", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "suggest-index-"));
+    const cacheFile = path.join(dir, "index.bin");
+    const frequency = frequencyFrom([{ word: "the", count: 1000 }, { word: "few", count: 300 }, { word: "law", count: 100 }, { word: "fax", count: 2 }]);
+    const list = ["few", "fax", "law", "the", "thy", "Colombia", "darn"];
+    const queries = ["faw", "Teh", "colmbia", "drn"];
+    const built = queries.map((q) => suggestFrom(q, new Set(list), 3, 2, { frequency, cacheFile, noSuggest: new Set(["darn"]) }));
+    expect(existsSync(cacheFile)).toBe(true);
+    // a new set (as in a new process) with no frequency at hand: only the file can give the same answers
+    const read = queries.map((q) => suggestFrom(q, new Set(list), 3, 2, { cacheFile, frequency: frequencyFrom([{ word: "x", count: 1 }]) }));
+    expect(read).toEqual(built);
+    expect(read[0][0]).toBe("few");
+    // a damaged file is rebuilt, not trusted
+    writeFileSync(cacheFile, "not an index");
+    expect(suggestFrom("faw", new Set(list), 3, 2, { frequency, cacheFile })[0]).toBe("few");
   });
 });

@@ -1,5 +1,8 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { wordFrequency, type WordFrequency } from "./frequency";
 import { soundKey } from "./sounds";
+import { WordTable } from "./word-table";
 
 /** Words longer than this get no suggestions: the longest English dictionary words are about 45 letters. */
 export const MAX_SUGGEST_LENGTH = 45;
@@ -22,8 +25,17 @@ const COST = {
   vowel: 0.7,
   /** a neighbouring key, or a letter OCR reads for another (long s as f, b as h, c as e …) */
   nearLetter: 0.75,
+  /**
+   * "enviroment" → "environment", "brin" → "brain": a letter left out is the commonest slip of hand and
+   * pen (and a faint letter the commonest scanner loss), and a vowel, often unsounded, more so than a
+   * consonant; a letter written in extra is rarer and costs a full edit
+   */
+  omitted: 0.6,
+  omittedVowel: 0.4,
   other: 1,
 } as const;
+/** the cheapest letter inserted or dropped: bounds the distance between words of different lengths */
+const CHEAPEST_INDEL = Math.min(COST.doubling, COST.omitted, COST.omittedVowel);
 
 const VOWELS = "aeiouy";
 const KEYBOARD = ["qwertyuiop", "asdfghjkl'", "zxcvbnm"];
@@ -50,30 +62,36 @@ let rows = [new Float64Array(64), new Float64Array(64), new Float64Array(64)];
 let indelA = new Float64Array(64);
 let indelB = new Float64Array(64);
 
-/** Cost of inserting or dropping each letter of `s`: cheap next to the same letter (a doubling). */
-function indelCosts(s: string, into: Float64Array): void {
+/**
+ * Cost of each letter of `s` being absent from the other word: cheap next to the same letter (a
+ * doubling); for the candidate's letters (`omitted`: the typo left them out) cheaper than for the typo's
+ * own (written in extra).
+ */
+function indelCosts(s: string, into: Float64Array, omitted: boolean): void {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    into[i] = (i > 0 && s.charCodeAt(i - 1) === c) || (i + 1 < s.length && s.charCodeAt(i + 1) === c) ? COST.doubling : COST.other;
+    const base = !omitted ? COST.other : VOWELS.includes(s[i]) ? COST.omittedVowel : COST.omitted;
+    into[i] = (i > 0 && s.charCodeAt(i - 1) === c) || (i + 1 < s.length && s.charCodeAt(i + 1) === c) ? Math.min(COST.doubling, base) : base;
   }
 }
 
 /**
- * Weighted optimal-string-alignment distance (Damerau with adjacent swaps), or Infinity once it must
- * exceed `bound`. Inserting or dropping a letter next to the same letter (a doubling) is cheap.
+ * Weighted optimal-string-alignment distance (Damerau with adjacent swaps) from typo `a` to word `b`, or
+ * Infinity once it must exceed `bound`. Not symmetric: a letter of `b` that `a` left out costs less than
+ * a letter `a` has in extra; either is cheap next to the same letter (a doubling).
  */
 export function editCost(a: string, b: string, bound: number): number {
   const n = a.length;
   const m = b.length;
-  if (Math.abs(n - m) * COST.doubling > bound) return Infinity;
+  if (Math.abs(n - m) * CHEAPEST_INDEL > bound) return Infinity;
   if (m + 1 > rows[0].length || n > indelA.length) {
     const size = 2 * Math.max(m + 1, n);
     rows = [new Float64Array(size), new Float64Array(size), new Float64Array(size)];
     indelA = new Float64Array(size);
     indelB = new Float64Array(size);
   }
-  indelCosts(a, indelA);
-  indelCosts(b, indelB);
+  indelCosts(a, indelA, false);
+  indelCosts(b, indelB, true);
   let [prev2, prev, row] = rows;
   prev[0] = 0;
   for (let j = 1; j <= m; j++) prev[j] = prev[j - 1] + indelB[j - 1];
@@ -112,26 +130,30 @@ export function editCost(a: string, b: string, bound: number): number {
  * A symmetric-delete index (SymSpell): a dictionary word within two edits of a typo shares with it a
  * string made by deleting at most two letters from each. Deletions are taken from the first PREFIX
  * letters only and indexed per prefix group (67k groups for 121k US word forms, ~1.5M entries in flat
- * typed arrays, built on the first suggestion of a process: a few hundred ms on an idle machine), so a lookup generates at most 29 deletions of the typo's
- * prefix, reads the groups they hit, and scores those groups' words with `editCost`.
+ * typed arrays), so a lookup generates at most 29 deletions of the typo's prefix, reads the groups they
+ * hit, and scores those groups' words with `editCost`. Built on the first suggestion of a process (a
+ * few hundred ms on an idle machine), or read from a cache file a previous process wrote: every part
+ * is a typed array or a `WordTable`, so reading it builds nothing (decision 028).
  */
 interface SuggestIndex {
-  /** lower-cased suggestible words, and the form to offer ("Colombia", "the") */
-  lower: string[];
-  display: string[];
-  prior: Float64Array;
-  /** words of group g: members[groupStart[g] .. groupStart[g + 1]) */
+  /** the lower-cased suggestible words (word i is words.wordAt(i)), each with its prior, ln P(word) */
+  words: WordTable;
+  /** the form to offer for word i ("Colombia", "the"), and whether it is a name (not all lower case) */
+  display: WordTable;
+  named: Uint8Array;
+  /** words of group g: members[groupStart[g] .. groupStart[g + 1]), likeliest first */
   groupStart: Int32Array;
   members: Int32Array;
-  /** hash chains: heads[hash & mask] → entry; entryKey/entryGroup/entryNext per entry */
-  heads: Int32Array;
+  /** deletion hashes by bucket (hash & mask): entries bucketStart[b] .. bucketStart[b + 1], each a hash and its group */
+  bucketStart: Int32Array;
   entryKey: Int32Array;
   entryGroup: Int32Array;
-  entryNext: Int32Array;
+  /** words by sound key: sound k (sounds.indexOf(key)) has soundMembers[soundStart[k] .. soundStart[k + 1]), likeliest first */
+  sounds: WordTable;
+  soundStart: Int32Array;
+  soundMembers: Int32Array;
   /** per group: the query that last reached it, so each group is scored once per query */
   seen: Int32Array;
-  /** words by sound key, each list likeliest first */
-  bySound: Map<string, number[]>;
   queries: number;
   cache: Map<string, string[]>;
 }
@@ -163,22 +185,23 @@ function deletionHashes(p: string, out: number[], dedupe: boolean): number[] {
   return out;
 }
 
-function buildIndex(words: ReadonlySet<string>, noSuggest: ReadonlySet<string>, frequency: WordFrequency): SuggestIndex {
+function buildIndex(all: ReadonlySet<string>, noSuggest: ReadonlySet<string>, frequency: WordFrequency): SuggestIndex {
   const byLower = new Map<string, number>();
   const lower: string[] = [];
-  const display: string[] = [];
-  for (const w of words) {
+  const shown: string[] = [];
+  for (const w of all) {
     if (noSuggest.has(w) || w.length > MAX_SUGGEST_LENGTH) continue;
     const l = w.toLowerCase();
     const at = byLower.get(l);
     if (at === undefined) {
       byLower.set(l, lower.length);
       lower.push(l);
-      display.push(w);
-    } else if (w === l) display[at] = w; // "the" over "The": offer the plain form, case is kept from the typo
+      shown.push(w);
+    } else if (w === l) shown[at] = w; // "the" over "The": offer the plain form, case is kept from the typo
   }
-  const prior = new Float64Array(lower.length);
-  for (let i = 0; i < lower.length; i++) prior[i] = frequency.logProb(lower[i]);
+  const words = WordTable.from(lower, (l) => frequency.logProb(l));
+  const prior = words.numbers;
+  const named = Uint8Array.from(lower, (l, i) => (shown[i] !== l ? 1 : 0));
 
   const groupOf = new Map<string, number>();
   const wordGroup = new Int32Array(lower.length);
@@ -199,48 +222,125 @@ function buildIndex(words: ReadonlySet<string>, noSuggest: ReadonlySet<string>, 
   const members = new Int32Array(lower.length);
   for (let i = 0; i < lower.length; i++) members[fill[wordGroup[i]]++] = i;
 
-  // at most 1 + 7 + 21 deletions per group; grown if a dictionary has longer prefixes than expected
-  let capacity = prefixes.length * 30;
-  let entryKey = new Int32Array(capacity);
-  let entryGroup = new Int32Array(capacity);
-  let entryNext = new Int32Array(capacity);
-  const bits = Math.max(16, Math.ceil(Math.log2(capacity)));
-  const heads = new Int32Array(1 << bits).fill(-1);
-  const mask = (1 << bits) - 1;
-  let entries = 0;
+  // each group's deletions (at most 1 + 7 + 21), laid out by bucket: counted, then placed
   const hashes: number[] = [];
-  for (let g = 0; g < prefixes.length; g++) {
-    for (const h of deletionHashes(prefixes[g], hashes, false)) {
-      if (entries === capacity) {
-        capacity *= 2;
-        const grow = (a: Int32Array) => {
-          const b = new Int32Array(capacity);
-          b.set(a);
-          return b;
-        };
-        [entryKey, entryGroup, entryNext] = [grow(entryKey), grow(entryGroup), grow(entryNext)];
-      }
-      entryKey[entries] = h;
-      entryGroup[entries] = g;
-      entryNext[entries] = heads[h & mask];
-      heads[h & mask] = entries++;
+  const groupHashes: Int32Array[] = prefixes.map((p) => Int32Array.from(deletionHashes(p, hashes, false)));
+  const entries = groupHashes.reduce((n, h) => n + h.length, 0);
+  const mask = (1 << Math.max(10, Math.ceil(Math.log2(Math.max(entries, 1))) - 1)) - 1;
+  const bucketStart = new Int32Array(mask + 2);
+  for (const hs of groupHashes) for (const h of hs) bucketStart[(h & mask) + 1]++;
+  for (let b = 0; b <= mask; b++) bucketStart[b + 1] += bucketStart[b];
+  const place = bucketStart.slice(0, mask + 1);
+  const entryKey = new Int32Array(entries);
+  const entryGroup = new Int32Array(entries);
+  groupHashes.forEach((hs, g) => {
+    for (const h of hs) {
+      const e = place[h & mask]++;
+      entryKey[e] = h;
+      entryGroup[e] = g;
     }
-  }
-  const bySound = new Map<string, number[]>();
+  });
+
+  const soundLists = new Map<string, number[]>();
   for (let i = 0; i < lower.length; i++) {
     const k = soundKey(lower[i]);
-    const list = bySound.get(k);
+    const list = soundLists.get(k);
     if (list) list.push(i);
-    else bySound.set(k, [i]);
+    else soundLists.set(k, [i]);
   }
   // likeliest first, so a lookup stops reading a group or a sound once no word left in it can rank
   const byPrior = (a: number, b: number) => prior[b] - prior[a];
   for (let g = 0; g < prefixes.length; g++) members.subarray(groupStart[g], groupStart[g + 1]).sort(byPrior);
-  for (const list of bySound.values()) if (list.length > 1) list.sort(byPrior);
+  const sounds = WordTable.from(soundLists.keys());
+  const soundStart = new Int32Array(sounds.size + 1);
+  const soundMembers = new Int32Array(lower.length);
+  let filled = 0;
+  for (let k = 0; k < sounds.size; k++) {
+    const list = soundLists.get(sounds.wordAt(k))!;
+    if (list.length > 1) list.sort(byPrior);
+    soundStart[k] = filled;
+    soundMembers.set(list, filled);
+    filled += list.length;
+  }
+  soundStart[sounds.size] = filled;
   return {
-    lower, display, prior, groupStart, members, heads, entryKey, entryGroup, entryNext, seen: new Int32Array(prefixes.length),
-    bySound, queries: 0, cache: new Map(),
+    words, display: WordTable.from(shown), named, groupStart, members, bucketStart, entryKey, entryGroup,
+    sounds, soundStart, soundMembers, seen: new Int32Array(prefixes.length), queries: 0, cache: new Map(),
   };
+}
+
+/**
+ * The index as one file: a header of part lengths, then the parts, each 8-byte aligned so that typed
+ * arrays and tables are views of the file's buffer, not copies. ~17 MB for the US dictionary.
+ */
+const INDEX_MAGIC = 0x43445832; // "CDX2"
+/** Bump when the index's layout, the prefix length, the hashing or the sound keys change: part of the cache file's name. */
+export const SUGGEST_INDEX_VERSION = 2;
+const PARTS = 10;
+
+function writeIndex(file: string, index: SuggestIndex): void {
+  const bytes = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  const parts = [
+    index.words.toBuffer(), index.display.toBuffer(), index.sounds.toBuffer(), bytes(index.named), bytes(index.groupStart),
+    bytes(index.members), bytes(index.bucketStart), bytes(index.entryKey), bytes(index.entryGroup), bytes(index.soundStart),
+  ];
+  const soundMembers = bytes(index.soundMembers);
+  const header = Int32Array.from([INDEX_MAGIC, PARTS + 1, ...parts.map((p) => p.length), soundMembers.length]);
+  const padded = [bytes(header), ...parts, soundMembers].flatMap((b) => [b, Buffer.alloc((8 - (b.length % 8)) % 8)]);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, Buffer.concat(padded));
+  // a rename is atomic: a process starting meanwhile reads no index or the whole of it
+  renameSync(temp, file);
+}
+
+function readIndex(file: string): SuggestIndex | null {
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(file);
+  } catch {
+    return null;
+  }
+  const bytes = buffer.byteOffset % 8 === 0 ? buffer : Buffer.from(buffer);
+  const headerLength = 2 + PARTS + 1;
+  if (bytes.length < headerLength * 4) return null;
+  const header = new Int32Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, headerLength);
+  if (header[0] !== INDEX_MAGIC || header[1] !== PARTS + 1) return null;
+  const pad = (n: number) => Math.ceil(n / 8) * 8;
+  const parts: Buffer[] = [];
+  let at = pad(headerLength * 4);
+  for (let k = 0; k <= PARTS; k++) {
+    const length = header[2 + k];
+    if (length < 0 || at + length > bytes.length) return null;
+    parts.push(bytes.subarray(at, at + length));
+    at = pad(at + length);
+  }
+  if (at !== bytes.length) return null;
+  const ints = (b: Buffer) => new Int32Array(b.buffer as ArrayBuffer, b.byteOffset, b.length / 4);
+  const [words, display, sounds] = parts.slice(0, 3).map((b) => WordTable.fromBuffer(b));
+  if (!words || !display || !sounds) return null;
+  const [groupStart, members, bucketStart, entryKey, entryGroup, soundStart, soundMembers] = parts.slice(4).map(ints);
+  const named = new Uint8Array(parts[3].buffer as ArrayBuffer, parts[3].byteOffset, parts[3].length);
+  if (display.size !== words.size || named.length !== words.size || members.length !== words.size || soundStart.length !== sounds.size + 1) return null;
+  return {
+    words, display, named, groupStart, members, bucketStart, entryKey, entryGroup, sounds, soundStart, soundMembers,
+    seen: new Int32Array(groupStart.length - 1), queries: 0, cache: new Map(),
+  };
+}
+
+/** The index for `words`: from `cacheFile` when a previous process wrote it, else built (and written, best effort). */
+function indexFor(words: ReadonlySet<string>, options: SuggestOptions): SuggestIndex {
+  const cached = options.cacheFile ? readIndex(options.cacheFile) : null;
+  if (cached) return cached;
+  const index = buildIndex(words, options.noSuggest ?? new Set(), options.frequency ?? wordFrequency());
+  if (options.cacheFile) {
+    try {
+      writeIndex(options.cacheFile, index);
+    } catch {
+      // read-only install: build it in every process
+    }
+  }
+  return index;
 }
 
 /**
@@ -282,23 +382,24 @@ function soundsNear(key: string): Set<string> {
 function lookUp(index: SuggestIndex, word: string, max: number, bound: number, lowerCaseQuery: boolean): string[] {
   const q = ++index.queries;
   const best: Array<{ i: number; score: number }> = [];
-  const mask = index.heads.length - 1;
+  const mask = index.bucketStart.length - 2;
+  const prior = index.words.numbers;
   const apostrophe = word.includes("'");
   /** the edit cost word i may have and still enter the best `max`: most words are skipped without computing it */
   const allowance = (i: number): number => {
-    const candidate = index.lower[i];
+    const candidate = index.words.wordAt(i);
     // "pot's" for "potaos": a possessive is never what a word without an apostrophe meant
     if (!apostrophe && candidate.endsWith("'s")) return -1;
     let penalty = candidate[0] !== word[0] ? FIRST_LETTER : 0;
     // a lower-case word is rarely meant as a name ("lester" is "lesser", not "Lester")
-    if (lowerCaseQuery && index.display[i] !== candidate) penalty += NAME;
-    return best.length < max ? Infinity : (index.prior[i] - best[max - 1].score) / SLIP_WEIGHT - penalty;
+    if (lowerCaseQuery && index.named[i]) penalty += NAME;
+    return best.length < max ? Infinity : (prior[i] - best[max - 1].score) / SLIP_WEIGHT - penalty;
   };
   const consider = (i: number, cost: number) => {
-    const candidate = index.lower[i];
+    const candidate = index.words.wordAt(i);
     if (candidate[0] !== word[0]) cost += FIRST_LETTER;
-    if (lowerCaseQuery && index.display[i] !== candidate) cost += NAME;
-    const score = index.prior[i] - SLIP_WEIGHT * cost;
+    if (lowerCaseQuery && index.named[i]) cost += NAME;
+    const score = prior[i] - SLIP_WEIGHT * cost;
     if (best.length === max && score <= best[max - 1].score) return;
     const at = best.findIndex((b) => b.i === i);
     if (at >= 0) {
@@ -310,18 +411,19 @@ function lookUp(index: SuggestIndex, word: string, max: number, bound: number, l
     if (best.length > max) best.pop();
   };
   for (const h of deletionHashes(word.slice(0, PREFIX), [], true)) {
-    for (let e = index.heads[h & mask]; e >= 0; e = index.entryNext[e]) {
+    for (let e = index.bucketStart[h & mask], end = index.bucketStart[(h & mask) + 1]; e < end; e++) {
       if (index.entryKey[e] !== h) continue;
       const g = index.entryGroup[e];
       if (index.seen[g] === q) continue;
       index.seen[g] = q;
       for (let k = index.groupStart[g]; k < index.groupStart[g + 1]; k++) {
         const i = index.members[k];
-        if (best.length === max && index.prior[i] <= best[max - 1].score) break;
-        if (Math.abs(index.lower[i].length - word.length) > 2) continue;
+        if (best.length === max && prior[i] <= best[max - 1].score) break;
+        const candidate = index.words.wordAt(i);
+        if (Math.abs(candidate.length - word.length) > 2) continue;
         const limit = Math.min(bound, allowance(i));
         if (limit <= 0) continue;
-        const cost = editCost(word, index.lower[i], limit);
+        const cost = editCost(word, candidate, limit);
         if (cost === Infinity || cost === 0) continue;
         consider(i, cost);
       }
@@ -333,18 +435,21 @@ function lookUp(index: SuggestIndex, word: string, max: number, bound: number, l
     if (key.length >= 2) {
       const sounds: Array<[string, number]> = [[key, SOUND_SAME], ...[...soundsNear(key)].map((k): [string, number] => [k, SOUND_NEAR])];
       for (const [k, base] of sounds) {
-        for (const i of index.bySound.get(k) ?? []) {
-          if (best.length === max && index.prior[i] - SLIP_WEIGHT * base <= best[max - 1].score) break;
+        const sound = index.sounds.indexOf(k);
+        if (sound < 0) continue;
+        for (let at = index.soundStart[sound]; at < index.soundStart[sound + 1]; at++) {
+          const i = index.soundMembers[at];
+          if (best.length === max && prior[i] - SLIP_WEIGHT * base <= best[max - 1].score) break;
           const limit = Math.min(SOUND_BOUND, (allowance(i) - base) / SOUND_EDIT);
           if (limit <= 0) continue;
-          const e = editCost(word, index.lower[i], limit);
+          const e = editCost(word, index.words.wordAt(i), limit);
           if (e === Infinity || e === 0) continue;
           consider(i, base + SOUND_EDIT * e);
         }
       }
     }
   }
-  return best.map((b) => index.display[b.i]);
+  return best.map((b) => index.display.wordAt(b.i));
 }
 
 function keepCase(original: string, suggestion: string): string {
@@ -358,6 +463,11 @@ export interface SuggestOptions {
   noSuggest?: ReadonlySet<string>;
   /** word counts that rank the candidates; the SUBTLEX list by default */
   frequency?: WordFrequency;
+  /**
+   * Where the index of these words (with these NOSUGGEST words and counts) is kept between processes:
+   * a name that changes whenever they can (package versions, an index version). None: built each time.
+   */
+  cacheFile?: string;
 }
 
 /**
@@ -368,7 +478,7 @@ export function suggestFrom(word: string, words: ReadonlySet<string>, max: numbe
   if (word.length > MAX_SUGGEST_LENGTH || !word) return [];
   const lower = word.toLowerCase().replace(/’/g, "'");
   let index = indexes.get(words);
-  if (!index) indexes.set(words, (index = buildIndex(words, options.noSuggest ?? new Set(), options.frequency ?? wordFrequency())));
+  if (!index) indexes.set(words, (index = indexFor(words, options)));
   const key = `${distance}:${max}:${word === lower ? "" : "A"}${lower}`;
   let found = index.cache.get(key);
   if (!found) {

@@ -70,4 +70,22 @@ describe("missing-space", () => {
     ].join("\n\n");
     expect(marked(missingSpace, text)).toEqual([]);
   });
+
+  it("reads function words glued between capitals, and leaves brands and names that only contain their letters", () => {
+    const text = [
+      "Notice\n\nThe BankofEngland and TheBRIDGE at the TheATRE ROYAL in SEVILLEofSPAIN sent a NOTICEonan old sheet.",
+      "ExxonMobil, LinkedIn, McDonald's, LaGuardia and the WashingtonPost stayed put.",
+      "Mara Holt founded HoltBooks.",
+    ].join("\n\n");
+    expect(missingSpace.run(contextFor(text)).map((f) => [f.exact, f.replacement])).toEqual([
+      ["BankofEngland", "Bank of England"],
+      ["TheBRIDGE", "The BRIDGE"],
+      ["SEVILLEofSPAIN", "SEVILLE of SPAIN"],
+      ["NOTICEonan", "NOTICE on an"],
+    ]);
+  });
+
+  it("splits off a damaged word between a function word and a known word", () => {
+    expect(missingSpace.run(contextFor("The printer set it in awrytyngmanner of his own."))[0]?.replacement).toBe("a wrytyng manner");
+  });
 });

@@ -1,7 +1,7 @@
 import { CREDIT_SOURCES } from "@/lib/ingest/patterns";
 import type { CheckContext } from "../context";
 import { budgetSpent, finding } from "../finding";
-import { runTogether } from "../text/run-together";
+import { caseJoinReading, runTogether } from "../text/run-together";
 import { isFunctionWord, MAX_SPLIT_LENGTH } from "../text/split-words";
 import { hasDigit, isAllCaps } from "../text/tokens";
 import type { Finding, Rule } from "../types";
@@ -61,6 +61,13 @@ export const missingSpace: Rule = {
       if (pair) {
         const credit = CREDITS.has(pair[1]);
         add(t.start, t.end, pair.join(" "), credit ? `A photo credit (${pair[1]}) is run into the caption.` : "Two words are run together.", 0.9);
+        continue;
+      }
+      // "BankofEngland", "TheBRIDGE": a brand the article repeats is written so on purpose, and a name the
+      // article uses on its own ("Holt" beside "HoltBooks") is no word glued to a function word
+      const joined = ctx.names.uses(t.text) < 2 ? caseJoinReading(t.text, (w) => ctx.dictionary.knows(w) || (w.toLowerCase() !== t.text.toLowerCase() && ctx.names.uses(w) > 0)) : null;
+      if (joined) {
+        add(t.start, t.end, joined.join(" "), `Words run together: "${joined.join(" ")}".`, 0.8);
         continue;
       }
       if (hasDigit(t.text)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { marked } from "../testing";
+import { contextFor, marked } from "../testing";
 import { runOn } from "./run-on";
 
 describe("run-on", () => {
@@ -19,5 +19,21 @@ describe("run-on", () => {
 
   it("ignores headlines in Title Case", () => {
     expect(marked(runOn, "Mayor Says We Will Rebuild The Bridge\n\nThe mayor spoke.")).toEqual([]);
+  });
+
+  it("finds a new subject and its verb run on after an object pronoun or after \"did\"", () => {
+    const text = '"I never saw her I wasn\'t there, and they did they tried," the clerk said.';
+    expect(runOn.run(contextFor(text)).map((f) => [f.exact, f.replacement])).toEqual([
+      ["her I", "her. I"],
+      ["did they", "did. They"],
+    ]);
+  });
+
+  it("leaves a clause that a verb takes after its object, a preposition's object, and questions", () => {
+    const text = [
+      "I told him I was leaving, and she promised them they would get paid.",
+      "It seems to me they have a case. Why did they leave? So did we.",
+    ].join("\n\n");
+    expect(marked(runOn, text)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { NAME_PARTICLES } from "@/lib/ingest/patterns";
 import type { CheckContext } from "../context";
-import { britishWords } from "../dictionary/english";
+import { britishOnlyWords } from "../dictionary/english";
 import { wordFrequency } from "../dictionary/frequency";
 import { budgetSpent, finding } from "../finding";
 import { PREFIXES, runTogether } from "../text/run-together";
@@ -13,6 +13,12 @@ import type { Finding, Rule } from "../types";
  * ("untill", "wich", "wierd", seen 6–15 times) stay typos.
  */
 const COMMON_WORD = 20;
+/**
+ * A word of two letters must be far commoner to count: subtitles count fragments, interjections and
+ * foreign words ("bp", "si", "ot", "hy" are seen 50–400 times), and those are exactly what a scanner
+ * makes of "by", "of", "I" (decision 028). "ok", "tv", "mr" are seen thousands of times.
+ */
+const COMMON_SHORT_WORD = 1_000;
 /** Title abbreviations whose full stop ends no sentence: "Gov. Jeb Bush". */
 const TITLE_ABBREVIATIONS = new Set("mr mrs ms dr gov sen rep gen lt col sgt capt maj adm pres prof rev st jr sr supt det atty insp cmdr".split(" "));
 const HYPHEN = /[-‐‑]/u;
@@ -45,7 +51,8 @@ function compoundExcuse(ctx: CheckContext, token: Token): string | null {
  * article is inconsistent and the British form is flagged with the US one (decision 022).
  */
 function britishSpelling(ctx: CheckContext, word: string): "consistent" | "inconsistent" | null {
-  if (!britishWords().has(word) && !britishWords().has(word.toLowerCase())) return null;
+  // the word is not a US one (the caller asked): it is British when the British-only forms have it
+  if (!britishOnlyWords().has(word) && !britishOnlyWords().has(word.toLowerCase())) return null;
   const us = ctx.dictionary.suggest(word, 1, 2)[0];
   return us && ctx.names.uses(us) > 0 ? "inconsistent" : "consistent";
 }
@@ -92,7 +99,7 @@ function excuse(ctx: CheckContext, token: Token): string | null {
   if (NAME_PARTICLES.has(word.toLowerCase())) return "a particle of a name or a foreign phrase (de, al, von)";
   const british = britishSpelling(ctx, word);
   if (british) return british === "consistent" ? "a British spelling" : null;
-  if (wordFrequency().count(word) >= COMMON_WORD) return "a common word the dictionary lacks";
+  if (wordFrequency().count(word) >= (word.length <= 2 ? COMMON_SHORT_WORD : COMMON_WORD)) return "a common word the dictionary lacks";
   if (/^\p{M}/u.test(word)) return "a stray accent, not a word";
   // "résumé", "fiancée", "exposé": the dictionary has them without their accents
   const plain = word.normalize("NFD").replace(/\p{M}/gu, "");

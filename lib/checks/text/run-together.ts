@@ -1,6 +1,6 @@
 import type { CheckContext } from "../context";
 import { wordFrequency } from "../dictionary/frequency";
-import { gluesFunctionWord, isFunctionWord, splitRunTogether } from "./split-words";
+import { gluesFunctionWord, isFunctionWord, MAX_SPLIT_LENGTH, splitRunTogether } from "./split-words";
 
 /**
  * Prefixes that make words ("overperformed", "inauthenticity", "beheadings"): a split after one of them
@@ -70,3 +70,78 @@ function followedByName(ctx: CheckContext, end: number): boolean {
   return ctx.text[end] === " " && /\p{Lu}/u.test(ctx.text[end + 1] ?? "");
 }
 
+
+/** Function words of two letters or more, as they stand lower-case inside a mixed-case join. */
+const GLUED_FUNCTION_WORD = /^(?:the|and|of|or|nor|to|in|on|at|by|for|from|with|into|upon|as|is|was|an|but)$/;
+const MAX_GLUED_FUNCTION = 4;
+const AFTER_CAPITALISED = /^(?:of|or|the|and|for|from|with|into|upon)$/;
+
+/**
+ * A mixed-case token read as words whose spaces were lost between capitals: a lower-case function word
+ * glued between a capitalised or upper-case word and a capital ("BankofEngland" → "Bank of England",
+ * "SEVILLEofSPAIN"), a capitalised function word glued to a word in capitals ("TheBRIDGE" → "The BRIDGE"),
+ * and function words glued after a word in capitals to the token's end ("NOTICEonan"). Brands and names
+ * written so on purpose keep the function word's letters inside a word ("ExxonMobil": "Exxon" is a word,
+ * "LinkedIn": no capital follows "in" inside, "McDonald", "LaGuardia": no function word); the caller
+ * leaves a token the article repeats. Linear: each boundary looks back at most 4 letters.
+ */
+export function caseJoinReading(token: string, known: (w: string) => boolean): string[] | null {
+  if (token.length > MAX_SPLIT_LENGTH || !/^\p{L}+$/u.test(token) || !/\p{Lu}/u.test(token.slice(1))) return null;
+  const cuts = new Set<number>();
+  const upper = (i: number) => i >= 0 && i < token.length && token[i] !== token[i].toLowerCase();
+  const lower = (i: number) => i >= 0 && i < token.length && token[i] !== token[i].toUpperCase();
+  // a lower-case function word right before a capital: "…of|Veal"
+  for (let i = 1; i < token.length; i++) {
+    if (!upper(i) || !lower(i - 1)) continue;
+    for (let len = Math.min(MAX_GLUED_FUNCTION, i - 1); len >= 2; len--) {
+      const at = i - len;
+      const fw = token.slice(at, i);
+      if (!GLUED_FUNCTION_WORD.test(fw) || !/^\p{Ll}+$/u.test(fw)) continue;
+      // before it: a word in capitals ("HARBOUR|of"), or a capitalised word of two letters or more that
+      // does not take the function word's letters as its own ending ("Exxon|Mobil" is "Exxon")
+      let from = at;
+      while (from > 0 && lower(from - 1)) from--;
+      const word = upper(from - 1) && !upper(from - 2) ? token.slice(from - 1, at) : null;
+      const capitals = upper(at - 1) && upper(at - 2);
+      // after a capitalised word only function words that seldom end a name: "Logan", "Nixon", "Davis",
+      // "Kirby" end in "an", "on", "is", "by"; "Taylor" is a word, and so is a name the article uses
+      const afterWord = word && word.length >= 2 && AFTER_CAPITALISED.test(fw) && !known(word + fw) && !known((word + fw).toLowerCase());
+      if (!capitals && !afterWord) continue;
+      cuts.add(at);
+      cuts.add(i);
+      break;
+    }
+  }
+  // "The|BRIDGE": a capitalised function word opening the token, glued to three capitals or more,
+  // unless the letters are one word whose case was damaged ("TheATRE" is "THEATRE")
+  const opener = /^(The|And|Of|In|On|At|By|For|To|With|From)(\p{Lu}{3,})/u.exec(token);
+  if (opener && !known(opener[0].toLowerCase()) && wordFrequency().count(opener[0]) < COMMON_WORD) cuts.add(opener[1].length);
+  // "NOTICE|on|an": a lower-case tail after three capitals or more that is nothing but function words
+  const tail = /(?<=\p{Lu}{3})\p{Ll}+$/u.exec(token);
+  if (tail && tail[0].length <= 2 * MAX_GLUED_FUNCTION) {
+    const pieces = functionWordsOnly(tail[0]);
+    if (pieces) {
+      let at = tail.index;
+      for (const p of pieces) {
+        cuts.add(at);
+        at += p.length;
+      }
+    }
+  }
+  cuts.delete(0);
+  cuts.delete(token.length);
+  if (cuts.size === 0) return null;
+  const sorted = [...cuts].sort((a, b) => a - b);
+  return [0, ...sorted].map((c, k) => token.slice(c, sorted[k] ?? token.length));
+}
+
+/** "onan" → ["on", "an"]: a short lower-case run read wholly as function words of two letters or more, or null. */
+function functionWordsOnly(run: string): string[] | null {
+  if (run.length === 0) return [];
+  for (let len = Math.min(MAX_GLUED_FUNCTION, run.length); len >= 2; len--) {
+    if (!GLUED_FUNCTION_WORD.test(run.slice(0, len))) continue;
+    const rest = functionWordsOnly(run.slice(len));
+    if (rest) return [run.slice(0, len), ...rest];
+  }
+  return null;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gluesFunctionWord, splitRunTogether } from "./split-words";
 
-const has = (w: string) => ["the", "there", "capture", "replacement", "placement", "and", "sprinklers", "of", "in", "a", "ca", "pt", "section", "table", "here", "must", "lands", "I", "this", "problem"].includes(w);
+const has = (w: string) => ["was", "the", "there", "capture", "replacement", "placement", "and", "sprinklers", "of", "in", "a", "ca", "pt", "section", "table", "here", "must", "lands", "I", "this", "problem"].includes(w);
 
 describe("splitRunTogether", () => {
   it("reads a run-together word as its likeliest words, the runner-up after it", () => {
@@ -28,6 +28,8 @@ describe("splitRunTogether", () => {
     expect(splitRunTogether("andnourifh", has, { unknownPiece: true })).toEqual([["and", "nourifh"]]);
     // no function word: an unknown word with a word inside, not two words
     expect(splitRunTogether("sectionxyzzy", has, { unknownPiece: true })).toEqual([]);
+    // a function word, the damaged word and a known word after it: three pieces
+    expect(splitRunTogether("thecastelwas", has, { unknownPiece: true })[0]).toEqual(["the", "castel", "was"]);
   });
 
   it("stays linear: a long token of glued words splits in milliseconds", () => {

@@ -126,6 +126,20 @@ export function splitRunTogether(word: string, has: (w: string) => boolean, opti
       const score = (first ? sa! : sb!) + UNKNOWN_PIECE + UNKNOWN_LETTER * unknown.length;
       if (!pair || score > pair.score) pair = { parts: [a, b], score };
     }
+    // a function word, a damaged word and a known word of three letters or more ("thecastelwas" →
+    // "the castel was"): the known word at the end takes letters off the unknown piece's guess
+    for (let i = 1; i <= Math.min(MAX_PIECE, n); i++) {
+      const first = word.slice(0, i);
+      const sa = pieceScore(first);
+      if (sa === null || !GLUED_BEFORE_DAMAGE.has(first.toLowerCase())) continue;
+      for (let j = Math.max(i + 4, n - MAX_PIECE); j <= n - 3; j++) {
+        const [unknown, last] = [word.slice(i, j), word.slice(j)];
+        const sc = pieceScore(last);
+        if (sc === null || pieceScore(unknown) !== null || !WORD_LIKE.test(unknown) || /\p{N}/u.test(unknown)) continue;
+        const score = sa + UNKNOWN_PIECE + UNKNOWN_LETTER * unknown.length + sc;
+        if (!pair || score > pair.score) pair = { parts: [first, unknown, last], score };
+      }
+    }
     if (pair) readings.push(pair);
   }
   // the other two-word readings, for the message ("or: there placement")
