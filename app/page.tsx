@@ -19,6 +19,14 @@ function pageHref(q: string | undefined, side: "after" | "before", cursor: Artic
   return `/?${params}`;
 }
 
+/*
+ * The list's links do not prefetch (decision 029). Next.js prefetches every link that scrolls into
+ * view, and each prefetch of a dynamic page is a server request that reads the session and renders
+ * the layout and the page's metadata (~4–6 ms of CPU): 50 article links and the paging links made one
+ * list view cost up to ~45 requests more than the page itself. A click still navigates in the app; it
+ * fetches the article page then, which it would have had to do anyway (a prefetch of a dynamic page
+ * without a loading state brings no page content).
+ */
 export default async function HomePage({ searchParams }: { searchParams: Promise<ListParams> }) {
   const actor = await requirePageActor("article:read");
   const { q, after, before } = await searchParams;
@@ -28,12 +36,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const paging = (page.newer || page.older) && (
     <nav aria-label="Pages of articles" className="mt-4 flex gap-4 text-sm">
       {page.newer && (
-        <Link href={pageHref(query, "before", page.newer)} className="btn btn-secondary" rel="prev">
+        <Link href={pageHref(query, "before", page.newer)} prefetch={false} className="btn btn-secondary" rel="prev">
           ← Newer articles
         </Link>
       )}
       {page.older && (
-        <Link href={pageHref(query, "after", page.older)} className="btn btn-secondary ml-auto" rel="next">
+        <Link href={pageHref(query, "after", page.older)} prefetch={false} className="btn btn-secondary ml-auto" rel="next">
           Older articles →
         </Link>
       )}
@@ -86,7 +94,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             {articles.map((a) => (
               <tr key={a.id} className="border-b border-stone-200 align-top">
                 <td className="p-3">
-                  <Link href={`/articles/${a.id}`} className="font-serif text-base font-semibold text-blue-900 hover:underline">
+                  <Link href={`/articles/${a.id}`} prefetch={false} className="font-serif text-base font-semibold text-blue-900 hover:underline">
                     {a.title}
                   </Link>
                 </td>

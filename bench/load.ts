@@ -17,8 +17,15 @@
  *
  * LOAD_WRITES=0 measures the reads only (no approvals, so no check jobs to wait for between setups).
  *
+ * The knee: for the setups with 1 or 2 servers (LOAD_SWEEP_SERVERS, default 1,2), the article list
+ * again at each of LOAD_SWEEP connections (default 1,2,4,8,16; LOAD_SWEEP=0 skips it), each for
+ * LOAD_SWEEP_SECONDS (default 4). The knee is the lowest concurrency after which one more step of load
+ * adds less than 10 % requests/s; the table gives its p99, the issue's "under 200 ms at the knee".
+ *
  * Databases: bench/out/load.db (SQLite) and cluster_bench_load on 127.0.0.1:5432 (dropped at the end).
  * Ports 3233 (balancer), 3234–3237 (servers), 3238 (SQLite server). Build: .next-bench-load.
+ * LOAD_NAME=x uses bench/out/x.db and cluster_bench_x instead, LOAD_PORT=p the ports p…p+5: a
+ * second run beside another one.
  */
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -30,17 +37,22 @@ import { benchSetting, signInCookie } from "./server";
 import { between, longArticle, prng } from "./long-article";
 import { table } from "./table";
 
-const SQLITE_PORT = 3238;
-const { ROOT, OUT, DB_FILE, env: sqliteEnv } = benchSetting("load", SQLITE_PORT);
-const LB_PORT = 3233;
+const NAME = process.env.LOAD_NAME ?? "load";
+const LB_PORT = Number(process.env.LOAD_PORT ?? 3233);
+const SQLITE_PORT = LB_PORT + 5;
+const { ROOT, OUT, DB_FILE, env: sqliteEnv } = benchSetting(NAME, SQLITE_PORT);
 const DIST = process.env.NEXT_DIST_DIR ?? ".next-bench-load";
 const PG_SERVER = process.env.BENCH_POSTGRES ?? "postgresql://postgres@127.0.0.1:5432";
-const PG_NAME = "cluster_bench_load";
+const PG_NAME = `cluster_bench_${NAME.replace(/\W/g, "_")}`;
 const PG_URL = `${PG_SERVER}/${PG_NAME}`;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 8);
 /** LOAD_WRITES=0: the reads only (a quicker run: no approvals, so no check jobs to wait for) */
 const WRITES = process.env.LOAD_WRITES !== "0";
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 10);
+/** connections per step of the list's concurrency sweep; empty or 0: no sweep */
+const SWEEP = (process.env.LOAD_SWEEP ?? "1,2,4,8,16").split(",").map(Number).filter((n) => n > 0);
+const SWEEP_SECONDS = Number(process.env.LOAD_SWEEP_SECONDS ?? 4);
+const SWEEP_SERVERS = (process.env.LOAD_SWEEP_SERVERS ?? "1,2").split(",").map(Number);
 const ARTICLES = Number(process.env.LOAD_ARTICLES ?? 380);
 const POOL_SETUPS = 4;
 const CHECKED = 100;
@@ -161,7 +173,7 @@ function startCluster(servers: number): ChildProcess {
 
 /** the servers' own output (a client cut off at the end of a run is logged as ECONNRESET there) */
 let logFd: number | null = null;
-const serverLog = () => (logFd ??= openSync(path.join(OUT, "load-servers.log"), "w"));
+const serverLog = () => (logFd ??= openSync(path.join(OUT, `${NAME}-servers.log`), "w"));
 
 function startSqliteServer(): ChildProcess {
   return spawn(process.execPath, ["scripts/serve.mjs"], {
@@ -230,6 +242,7 @@ function treeCpuMs(rootPid: number): number {
   return total;
 }
 
+const SWEEP_HEADER = ["setup", "connections", "req/s", "p50 ms", "p99 ms", "errors", "machine CPU", "server CPU ms/req", ""];
 const HEADER = ["setup", "scenario", "req/s", "p50 ms", "p99 ms", "errors", "machine CPU", "server CPU ms/req", "2 cores' worth, req/s", "writes in the database"];
 
 type Run = { rps: number; p50: number; p99: number; ok: number; errors: number; cpu: number; serverMsPerRequest: number };
@@ -268,6 +281,22 @@ async function reads(base: string, cookie: string, room: Newsroom) {
     rows.push({ scenario: p.scenario, run: await cannon({ url: base + p.path, headers: p.headers }) });
   }
   return rows;
+}
+
+/**
+ * The article list at rising concurrency (the list is warm: reads() ran it just before). Returns a
+ * run per step and the knee: the lowest step after which the next adds less than 10 % requests/s (the
+ * last step when requests/s still rose: the knee lies beyond the sweep).
+ */
+async function sweep(base: string, cookie: string): Promise<{ steps: { connections: number; run: Run }[]; knee: number | null }> {
+  const steps: { connections: number; run: Run }[] = [];
+  for (const connections of SWEEP) steps.push({ connections, run: await cannon({ url: `${base}/`, headers: { cookie }, connections, duration: SWEEP_SECONDS }) });
+  let knee: number | null = null;
+  for (let i = 0; i < steps.length && knee === null; i++) {
+    const next = steps[i + 1];
+    if (!next || next.run.rps < steps[i].run.rps * 1.1) knee = steps[i].connections;
+  }
+  return { steps, knee };
 }
 
 async function writes(base: string, db: Db, room: Newsroom, pool: Newsroom["pools"][number], label: string) {
@@ -418,6 +447,7 @@ async function main() {
   // other work on the machine shows in every figure: say how busy it was
   const loadBefore = os.loadavg().map((l) => l.toFixed(1)).join(" / ");
   const rows: (string | number)[][] = [];
+  const sweepRows: (string | number)[][] = [];
   const ms = (n: number) => `${Math.round(n)}`;
   const figures = (r: Run) => [
     Math.round(r.rps), ms(r.p50), ms(r.p99), r.errors, `${Math.round(r.cpu * 100)} %`,
@@ -436,6 +466,14 @@ async function main() {
         await whenUp(`${base}/signin`, server);
         const cookie = await signInCookie(base, "editor@load.test", PASSWORD);
         for (const r of await reads(base, cookie, room)) rows.push([setup.name, r.scenario, ...figures(r.run), ""]);
+        if (SWEEP.length > 0 && SWEEP_SERVERS.includes(setup.servers)) {
+          const { steps, knee } = await sweep(base, cookie);
+          for (const { connections, run } of steps) {
+            const atKnee = connections === knee ? (connections === SWEEP.at(-1) ? "still rising: beyond the sweep" : `knee: p99 ${run.p99 < 200 ? "<" : "≥"} 200 ms`) : "";
+            sweepRows.push([setup.name, connections, Math.round(run.rps), ms(run.p50), ms(run.p99), run.errors, `${Math.round(run.cpu * 100)} %`, run.serverMsPerRequest.toFixed(1), atKnee]);
+          }
+          console.error(table(SWEEP_HEADER, sweepRows.filter((r) => r[0] === setup.name)));
+        }
         const pool = room.pools[setup.database === "postgres" ? poolIndex++ : 3];
         if (WRITES) {
           for (const w of await writes(base, db, room, pool, setup.name.replace(/\W+/g, "-")))
@@ -460,9 +498,19 @@ async function main() {
     "2 cores' worth = 2,000 ms / that: the rate the servers would reach with both cores to themselves and nothing else running (the load generator's share not counted).",
     "",
     table(HEADER, rows),
+    ...(sweepRows.length > 0
+      ? [
+          "",
+          `The article list (first page) at rising load: ${SWEEP.join(", ")} connections, ${SWEEP_SECONDS} s each. The knee: the lowest step after which one more adds less than 10 % requests/s.`,
+          "",
+          table(SWEEP_HEADER, sweepRows),
+        ]
+      : []),
+    "",
+    `The whole run took ${Math.round((Date.now() - started) / 1000)} s.`,
   ].join("\n");
   console.log(report);
-  writeFileSync(path.join(OUT, "load.txt"), report + "\n");
+  writeFileSync(path.join(OUT, `${NAME}.txt`), report + "\n");
 }
 
 main().catch((e) => {
