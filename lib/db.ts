@@ -17,10 +17,19 @@ export function isPostgresUrl(url: string): boolean {
  */
 export function createClient(url: string, { poolMax = env.DATABASE_POOL_MAX }: { poolMax?: number } = {}): PrismaClient {
   if (isPostgresUrl(url)) {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: poolMax }) }) as unknown as PrismaClient;
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: poolMax }), transactionOptions: TRANSACTIONS }) as unknown as PrismaClient;
   }
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }), transactionOptions: TRANSACTIONS });
 }
+
+/**
+ * Longer than Prisma's defaults (2 s to start, 5 s to finish). A long revision is written in slices
+ * with a turn of the event loop between them (decision 030), so on a busy server its transaction lasts
+ * as long as those turns take: at 5 s a 1.5 MB upload failed with a 500 on a loaded CI machine, and
+ * the transactions queued behind it (SQLite takes one at a time) gave up after 2 s. Waiting is
+ * asynchronous, so other requests are served meanwhile; the bounds still end a stuck transaction.
+ */
+const TRANSACTIONS = { maxWait: 15_000, timeout: 30_000 };
 
 export const dbProvider: "postgresql" | "sqlite" = isPostgresUrl(env.DATABASE_URL) ? "postgresql" : "sqlite";
 
