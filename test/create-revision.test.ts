@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestArticle } from "@/lib/articles/ingest-article";
 import type { Actor } from "@/lib/auth/roles";
 import { parseText } from "@/lib/ingest/parse-text";
+import { changeBlockKind } from "@/lib/articles/change-block-kind";
+import { currentRevision } from "@/lib/articles/current-revision";
 import { createRevision } from "@/lib/revisions/create-revision";
 import { longestLoopGap } from "@/lib/threads/testing";
 import { createTestDb, makeActor } from "./test-db";
@@ -54,5 +56,27 @@ describe("createRevision", () => {
     // one query in one go held the thread for the whole 1.2 MB (~100 ms and more); slices keep each turn short.
     // Wide bound: a busy CI machine must not fail it, and the whole write done in one turn would still exceed it.
     expect(maxGap).toBeLessThan(60);
+  });
+
+  it("while a later long revision is written, readers of the article see the previous one whole", async () => {
+    const parsed = parseText(longText());
+    const article = await ingestArticle({ db, actor: editor, parsed, sourceKind: "paste", checks: "none" });
+    const seen: Array<{ number: number; length: number }> = [];
+    let writing = true;
+    const reader = (async () => {
+      while (writing) {
+        const r = await currentRevision(db, article.id);
+        seen.push({ number: r.number, length: r.text.length });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    await changeBlockKind({ db, actor: editor, articleId: article.id, revisionId: article.revisionId, position: 1, kind: "dek" });
+    writing = false;
+    await reader;
+    const after = await currentRevision(db, article.id);
+    expect(after.number).toBe(2);
+    expect(seen.length).toBeGreaterThan(1);
+    // only whole revisions: revision 1, or revision 2 once complete — never a part of 2, never a hidden number
+    for (const s of seen) expect(s).toEqual({ number: s.number === 2 ? 2 : 1, length: parsed.text.length });
   });
 });

@@ -26,12 +26,20 @@ export interface NewRevision {
  * Write a new immutable revision with its blocks, inside the caller's transaction. Short texts take
  * one query as before; a long text is appended slice by slice (the same SQL on SQLite and
  * PostgreSQL), still one transaction, so nobody ever reads a half-written revision once committed.
+ *
+ * On SQLite the app has one connection, and a plain read by another request during one of the turns
+ * runs inside this open transaction and sees its rows. So a later revision is written under a hidden
+ * number (negative: never the newest) and takes its real number last, and readers of the article keep
+ * the previous revision until then. Revision 1 of a new article has none to fall back on; that
+ * article is announced to open pages only after the commit (decision 030).
  */
 export async function createRevision(tx: Tx, { articleId, number, text, reason, createdById, blocks }: NewRevision) {
   const first = sliceEnd(text, 0);
+  const sliced = first < text.length || blocks.length > BLOCK_BATCH;
+  const hidden = sliced && number > 1;
   const revision = await tx.revision.create({
-    data: { articleId, number, text: text.slice(0, first), reason, createdById },
-    select: { id: true, number: true },
+    data: { articleId, number: hidden ? -number : number, text: text.slice(0, first), reason, createdById },
+    select: { id: true },
   });
   for (let at = first; at < text.length; ) {
     const end = sliceEnd(text, at);
@@ -45,7 +53,8 @@ export async function createRevision(tx: Tx, { articleId, number, text, reason, 
       data: blocks.slice(i, i + BLOCK_BATCH).map((b, j) => ({ revisionId: revision.id, position: i + j, kind: b.kind, start: b.start, end: b.end })),
     });
   }
-  return revision;
+  if (hidden) await tx.revision.update({ where: { id: revision.id }, data: { number }, select: { id: true } });
+  return { id: revision.id, number };
 }
 
 /** The end of the slice that starts at `from`, never between the two halves of a surrogate pair. */
