@@ -10,8 +10,11 @@ const finding = (page: Page, exact: string) => page.getByRole("article", { name:
 const confirmation = (page: Page) => page.getByTestId("confirmation");
 const numberOf = async (c: ReturnType<typeof card>) => Number((await c.getAttribute("aria-label"))!.match(/^\w+ (\d+)/)![1]);
 
-async function as(browser: Browser, who: "reviewer" | "reviewer2", path: string, timezoneId?: string) {
+async function as(browser: Browser, who: "reviewer" | "reviewer2", path: string, timezoneId?: string, { live = true } = {}) {
   const context = await browser.newContext({ timezoneId });
+  // without live updates a page stays as it was loaded: a reviewer whose connection dropped, whose
+  // page would otherwise refresh itself as soon as the other reviewer's decision is announced
+  if (!live) await context.route("**/api/events**", (route) => route.abort());
   const page = await context.newPage();
   await signIn(page, who);
   await page.goto(path);
@@ -28,7 +31,7 @@ test("a stale reviewer's conflict shows inside the card that was clicked, which 
   await expect(confirmation(page)).toContainText("Submitted for review");
 
   const first = await as(browser, "reviewer", path);
-  const stale = await as(browser, "reviewer2", path);
+  const stale = await as(browser, "reviewer2", path, undefined, { live: false });
   await card(first.page, "thecapture").getByRole("button", { name: /Approve change/ }).click();
   await expect(confirmation(first.page)).toContainText(/Approved change \d+ — applied as revision 2/);
 
