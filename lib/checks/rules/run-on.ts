@@ -8,7 +8,7 @@ const SENTENCE_STARTS = new Set(["He", "She", "We", "They", "It", "No", "Yes", "
 /** After these the first sentence broke off mid-thought ("including sanctions and No, …"). */
 const BROKEN_OFF = new Set(["and", "or", "but", "the", "a", "of", "to", "with", "including", "because", "that"]);
 
-/** Object pronouns: after one, a new subject starts a new clause ("I never met him I didn't …"). */
+/** Object pronouns: after one, a new subject starts a new clause ("I never called her I was busy"). */
 const OBJECTS = new Set(["him", "her", "them", "me", "us"]);
 const SUBJECTS = new Set(["I", "he", "she", "we", "they"]);
 /**
@@ -26,7 +26,7 @@ const CLAUSE_AFTER_OBJECT = new Set(
 const CLAUSE_VERB = /^(?:do|does|did|don['’]t|doesn['’]t|didn['’]t|was|wasn['’]t|were|weren['’]t|am|is|are|had|have|has|hadn['’]t|haven['’]t|will|won['’]t|would|wouldn['’]t|can|can['’]t|could|couldn['’]t|never|always|just|\p{Ll}+ed)$/u;
 
 /**
- * "… never met him I didn't …" and "we did we worked": a clause that ends in an object pronoun or in
+ * "… never called her I was busy" and "they did they talked": a clause that ends in an object pronoun or in
  * "did", followed with no punctuation by a new subject and its verb. Both are read in one sentence's
  * tokens and need all four words in place, so a sentence with a comma or a "that" between is left alone.
  */
@@ -41,7 +41,7 @@ function pronounRunOns(ctx: Parameters<Rule["run"]>[0]): Finding[] {
     if (verb.block !== next.block || ctx.titleCaseBlocks.has(next.block)) continue;
     // after a verb's object; not a preposition's ("It seems to me they have …" is one sentence)
     const afterObject = OBJECTS.has(object.text) && /^\p{Ll}+$/u.test(verb.text) && !CLAUSE_AFTER_OBJECT.has(verb.text) && !isFunctionWord(verb.text);
-    // "we did we worked": the same kind of subject before "did" ("Why did we" asks, and has no subject before)
+    // "they did they talked": the same kind of subject before "did" ("Why did we" asks, and has no subject before)
     const afterDid = object.text === "did" && SUBJECTS.has(verb.text);
     if (!afterObject && !afterDid) continue;
     const opener = subject.text === "I" ? "I" : subject.text[0].toUpperCase() + subject.text.slice(1);
@@ -54,7 +54,7 @@ export const runOn: Rule = {
   id: "run-on",
   category: "punctuation",
   description:
-    "Two sentences run together with no punctuation between them (often in transcribed quotes): a lower-case word followed by a capitalised pronoun or interjection, or a new subject and its verb right after an object pronoun (\"never met him I didn't\") or after \"did\" (\"we did we worked\").",
+    "Two sentences run together with no punctuation between them (often in transcribed quotes): a lower-case word followed by a capitalised pronoun or interjection, or a new subject and its verb right after an object pronoun (\"never called her I was busy\") or after \"did\" (\"they did they talked\").",
   examples: [
     { text: '"We got along very well He and I talked," he said.', exact: "well He", replacement: "well. He" },
     { text: '"We discussed sanctions and No, we did not agree," he said.', exact: "and No", replacement: "and… No" },
