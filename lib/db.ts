@@ -42,3 +42,13 @@ if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
 export type Db = PrismaClient;
 /** The client handed to `$transaction(async (tx) => …)` callbacks. */
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * Whether a client (or a transaction's client) talks to PostgreSQL, where every open transaction has
+ * a connection of its own and others run beside it; on SQLite the app's one connection takes one
+ * transaction at a time, and the others wait for it. (Prisma's own field: the generated clients name
+ * their provider in `_activeProvider`.)
+ */
+export function isPostgresClient(client: Db | Tx): boolean {
+  return (client as unknown as { _activeProvider?: string })._activeProvider === "postgresql";
+}

@@ -3,7 +3,7 @@ import { quoteSelector } from "@/lib/anchoring/quote-selector";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { recordEvent } from "@/lib/audit/record-event";
 import { CheckBudgetExceeded, runChecksOffThread } from "@/lib/checks/worker/run-checks-off-thread";
-import type { Db } from "@/lib/db";
+import { isPostgresClient, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { assertArticleOpen } from "@/lib/articles/assert-article-open";
@@ -95,12 +95,14 @@ export async function recheckArticle({ db, actor, articleId, budgetMs = env.CHEC
           fingerprint: fp,
           authorId: actor.id,
         }));
-        // in batches: Prisma compiles each query on this thread, and hundreds of rows in one query held
-        // it for tens of milliseconds; between batches the event loop serves other people's pages (an
-        // explicit turn: the SQLite adapter's answers are resolved promises, which never let a request in)
-        for (let i = 0; i < rows.length; i += SUGGESTION_BATCH) {
+        // on PostgreSQL in batches: Prisma compiles each query on this thread, and hundreds of rows in
+        // one query held it for tens of milliseconds; between batches the event loop serves other
+        // people's pages. On SQLite in one go: a transaction held open across turns makes every other
+        // transaction on the app's one connection wait (decision 030)
+        const batch = isPostgresClient(tx) ? SUGGESTION_BATCH : rows.length;
+        for (let i = 0; i < rows.length; i += batch) {
           if (i > 0) await nextTurn();
-          await tx.annotation.createMany({ data: rows.slice(i, i + SUGGESTION_BATCH) });
+          await tx.annotation.createMany({ data: rows.slice(i, i + batch) });
         }
       }
       await tx.checkRun.update({
