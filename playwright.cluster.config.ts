@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { browserSettings } from "./playwright.shared";
 
 // Browser tests across several app servers on PostgreSQL (issue 11, decision 024): `npm run cluster`
 // with two servers and its balancer, on a fresh database made and dropped by scripts/cluster-e2e.mjs.
@@ -19,16 +20,7 @@ export default defineConfig({
   // two servers and a balancer share the machine's cores with the browser: more patience than e2e/
   expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: "reports/playwright-cluster.json" }]],
-  use: {
-    baseURL: `http://localhost:${PORT}`,
-    trace: "retain-on-failure",
-    screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    },
-  },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 1000 } } }],
+  ...browserSettings(PORT),
   webServer: {
     command: "node scripts/cluster-e2e.mjs",
     url: `http://localhost:${PORT}/signin`,

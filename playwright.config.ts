@@ -1,4 +1,5 @@
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { browserSettings } from "./playwright.shared";
 import { freePortSync } from "./scripts/free-port";
 
 // E2E_PORT lets a second run (another build, see NEXT_DIST_DIR) go on beside the usual one. Unset,
@@ -15,17 +16,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }], ["json", { outputFile: "reports/playwright.json" }]],
-  use: {
-    baseURL: `http://localhost:${PORT}`,
-    trace: "retain-on-failure",
-    screenshot: "only-on-failure",
-    launchOptions: {
-      // Debian's Chromium; Playwright's own browser download is not reachable here
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    },
-  },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1400, height: 1000 } } }],
+  ...browserSettings(PORT),
   webServer: {
     command: "bash scripts/e2e-server.sh",
     url: `http://localhost:${PORT}/signin`,

