@@ -9,12 +9,12 @@
  * Goal: every page answer under 200 ms while the hostile inputs are checked.
  */
 import { execSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { deepHtml, longWord, manyQuotes, mixedMegabytes } from "../test/hostile-inputs";
-import { benchSetting, buildAndStart, signInCookie, stop, waitFor } from "./server";
+import { benchSetting, buildAndStart, removeSqliteFile, signInCookie, stop, waitFor } from "./server";
 import { table } from "./table";
 
 const { ROOT, OUT, DB_FILE, PORT, BASE, env } = benchSetting("hostile", 3201);
@@ -67,7 +67,7 @@ function startProbes(cookie: string): { stop(): Promise<Probe[]> } {
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  rmSync(DB_FILE, { force: true });
+  removeSqliteFile(DB_FILE);
   execSync("npx prisma migrate deploy", { cwd: ROOT, env, stdio: "ignore" });
   const { db } = await import("@/lib/db");
   const { createUser } = await import("@/lib/auth/create-user");

@@ -28,12 +28,12 @@
  * second run beside another one.
  */
 import { execSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { benchSetting, signInCookie } from "./server";
+import { benchSetting, removeSqliteFile, signInCookie } from "./server";
 import { between, longArticle, prng } from "./long-article";
 import { table } from "./table";
 
@@ -435,7 +435,7 @@ async function main() {
   };
 
   console.error(`bench:load — seeding ${ARTICLES} articles on SQLite and on PostgreSQL (the long one and the newest ${CHECKED} checked)…`);
-  rmSync(DB_FILE, { force: true });
+  removeSqliteFile(DB_FILE);
   execSync("npx prisma migrate deploy", { cwd: ROOT, env: sqliteEnv, stdio: "ignore" });
   const sqlite = createClient(`file:${DB_FILE}`);
   await dropPg();

@@ -9,14 +9,14 @@
  * a static file of the same text, a bare Prisma insert, a plain string splice.
  */
 import { execSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { longArticle, prng } from "./long-article";
-import { benchSetting, buildAndStart, signInCookie, stop, waitFor } from "./server";
+import { benchSetting, buildAndStart, removeSqliteFile, signInCookie, stop, waitFor } from "./server";
 import { table } from "./table";
 
 const { ROOT, OUT, DB_FILE, PORT, BASE, env } = benchSetting("scale", 3200);
@@ -26,7 +26,7 @@ const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 0)} ms`;
 
 async function main() {
   mkdirSync(OUT, { recursive: true });
-  rmSync(DB_FILE, { force: true });
+  removeSqliteFile(DB_FILE);
   execSync("npx prisma migrate deploy", { cwd: ROOT, env, stdio: "ignore" });
   const { db } = await import("@/lib/db");
   const { createUser } = await import("@/lib/auth/create-user");

@@ -1,4 +1,5 @@
 import { execSync, spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import path from "node:path";
 
 /** A production build of the app on its own port and database, for benchmarks that need a real server. */
@@ -57,4 +58,9 @@ export function benchSetting(name: string, port: number) {
   };
   Object.assign(process.env, env);
   return { ROOT, OUT, DB_FILE, PORT: port, BASE, env };
+}
+
+/** A SQLite database file with its write-ahead log: a log left behind would be replayed into a new file. */
+export function removeSqliteFile(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) rmSync(f, { force: true });
 }

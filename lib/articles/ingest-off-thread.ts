@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors";
 import type { ParsedArticle } from "@/lib/ingest/blocks";
@@ -17,6 +18,9 @@ export type { RawSource } from "./ingest-thread/protocol";
  */
 const INGEST_BUDGET_MS = 60_000;
 
+/** Uploads waiting for their turn beyond this are refused (409) rather than held in memory. */
+const MAX_WAITING_UPLOADS = 20;
+
 const thread = new SerialThread<IngestThreadInput, IngestThreadOutput>(entryPath("lib", "articles", "ingest-thread", "entry.mjs"), "ingest", 20);
 
 /** Start the ingest thread with the server rather than on the first upload; resolves once it is ready. */
@@ -34,11 +38,37 @@ async function run(input: IngestThreadInput): Promise<IngestThreadOutput> {
   }
 }
 
+const oneUpload = pLimit(1);
+
+/**
+ * One upload at a time per server, from reading its body to storing it. The ingest thread parses one
+ * at a time anyway, so this costs no throughput; but five 2 MB uploads arriving together no longer
+ * read, decode and store on the page thread all at once: their main-thread work (~30–50 ms each)
+ * spreads out between the parses, and a page requested meanwhile waits for one of them at most, not
+ * all (issue 8). A body not yet read waits in the socket's buffers (Node's back-pressure).
+ */
+export function oneUploadAtATime<T>(work: () => Promise<T>): Promise<T> {
+  if (oneUpload.pendingCount >= MAX_WAITING_UPLOADS) {
+    throw new AppError("conflict", "Too many articles are being read right now; nothing was stored. Try again in a minute.");
+  }
+  return oneUpload(work);
+}
+
 /** Parse what arrived (the preview), off the thread that serves pages. */
 export async function parseOffThread(source: RawSource): Promise<ParsedArticle> {
   const out = await run({ op: "parse", source });
   if (out.op !== "parse") throw new Error("ingest thread answered the wrong request");
   return out.parsed;
+}
+
+/**
+ * A REST API ingest body, read off the thread that serves pages: the URL it names (to be fetched by
+ * the caller, with the address checks), or the article parsed from its text (lib/ingest/ingest-body.ts).
+ */
+export async function parseBodyOffThread(bytes: Uint8Array): Promise<{ url: string } | { parsed: ParsedArticle }> {
+  const out = await run({ op: "parse-body", bytes });
+  if (out.op !== "parse-body") throw new Error("ingest thread answered the wrong request");
+  return "url" in out ? { url: out.url } : { parsed: out.parsed };
 }
 
 export interface IngestOffThreadOptions {

@@ -37,9 +37,15 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
 
 /** Read a JSON body with the source size limit: 413 when larger, 400 when it is not JSON or not text. */
 export async function readJsonBody(req: Request): Promise<unknown> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_SOURCE_BYTES + 64 * 1024) throw new AppError("too_large", `The request body is over the ${MAX_SOURCE_BYTES / 1024 / 1024} MB limit.`);
-  const text = await req.text();
-  if (text.length > MAX_SOURCE_BYTES + 64 * 1024) throw new AppError("too_large", `The request body is over the ${MAX_SOURCE_BYTES / 1024 / 1024} MB limit.`);
-  return parseJsonBody(text);
+  return parseJsonBody(new TextDecoder().decode(await readBodyBytes(req)));
+}
+
+/** The body's bytes, within the source size limit (the declared length first): 413 when larger. */
+export async function readBodyBytes(req: Request): Promise<Uint8Array> {
+  const limit = MAX_SOURCE_BYTES + 64 * 1024;
+  const tooLarge = () => new AppError("too_large", `The request body is over the ${MAX_SOURCE_BYTES / 1024 / 1024} MB limit.`);
+  if (Number(req.headers.get("content-length") ?? 0) > limit) throw tooLarge();
+  const bytes = new Uint8Array(await req.arrayBuffer());
+  if (bytes.byteLength > limit) throw tooLarge();
+  return bytes;
 }

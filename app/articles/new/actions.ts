@@ -5,7 +5,7 @@ import { runAction } from "@/app/_auth/run-action";
 import { assertCan } from "@/lib/auth/roles";
 import { env } from "@/lib/env";
 import { AppError, type ActionResult } from "@/lib/errors";
-import { ingestOffThread, parseOffThread } from "@/lib/articles/ingest-off-thread";
+import { ingestOffThread, oneUploadAtATime, parseOffThread } from "@/lib/articles/ingest-off-thread";
 import { signPreview, verifyPreview } from "@/lib/ingest/preview-ticket";
 import { readRawSource, sourceRequestSchema, type ReadSourceResult } from "@/lib/ingest/read-source";
 import { validateParsed } from "@/lib/ingest/validate-parsed";
@@ -48,7 +48,7 @@ export async function saveArticle(input: z.infer<typeof saveSchema>): Promise<Ac
     const parsed = validateParsed(data.parsed);
     // only text this server read, from the source it read it from (a URL it really fetched)
     verifyPreview(data.ticket, { actorId: actor.id, text: parsed.text, sourceKind: data.sourceKind, sourceName: data.sourceName }, env.BETTER_AUTH_SECRET);
-    const { article } = await ingestOffThread({ actor, source: parsed, sourceKind: data.sourceKind, sourceName: data.sourceName });
+    const { article } = await oneUploadAtATime(() => ingestOffThread({ actor, source: parsed, sourceKind: data.sourceKind, sourceName: data.sourceName }));
     return article;
   });
   if (!result.ok) return result;

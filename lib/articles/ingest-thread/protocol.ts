@@ -14,9 +14,13 @@ export interface RawSource {
 export type IngestThreadInput =
   /** parse only (the preview): the editor sees the blocks before anything is stored */
   | { op: "parse"; source: RawSource }
+  /** a REST API ingest body as it arrived: decoded, validated and, unless it names a URL, parsed */
+  | { op: "parse-body"; bytes: Uint8Array }
   /** store an article as Revision 1: parsed here from `source`, or as the editor previewed it */
   | { op: "store"; actor: Actor; source: RawSource | ParsedArticle; sourceKind: SourceKind; sourceName: string | null };
 
 export type IngestThreadOutput =
   | { op: "parse"; parsed: ParsedArticle }
+  | { op: "parse-body"; url: string }
+  | { op: "parse-body"; parsed: ParsedArticle }
   | { op: "store"; parsed: ParsedArticle; article: { id: string; title: string; revisionId: string } };

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import type { ParsedArticle } from "@/lib/ingest/blocks";
+import { readIngestBody } from "@/lib/ingest/ingest-body";
 import { parseSource } from "@/lib/ingest/parse-source";
 import { serveRequests } from "@/lib/threads/serve";
 import { storeArticle } from "../ingest-article";
@@ -13,6 +14,10 @@ import type { IngestThreadInput, IngestThreadOutput, RawSource } from "./protoco
  */
 serveRequests<IngestThreadInput, IngestThreadOutput>(async (input) => {
   if (input.op === "parse") return { op: "parse", parsed: parse(input.source) };
+  if (input.op === "parse-body") {
+    const body = readIngestBody(input.bytes);
+    return "url" in body ? { op: "parse-body", url: body.url } : { op: "parse-body", parsed: parse(body.source) };
+  }
   const parsed = "blocks" in input.source ? input.source : parse(input.source);
   const article = await storeArticle({ db, actor: input.actor, parsed, sourceKind: input.sourceKind, sourceName: input.sourceName });
   return { op: "store", parsed, article };
