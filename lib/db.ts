@@ -26,7 +26,8 @@ export function createClient(url: string, { poolMax = env.DATABASE_POOL_MAX }: {
   return client;
 }
 
-const SQLITE_CONNECTION = Symbol("copydesk.sqliteConnection");
+// Symbol.for: a second copy of this module (dev reloads, Next's layers) must find the same key
+const SQLITE_CONNECTION = Symbol.for("copydesk.sqliteConnection");
 
 type AdapterFactory = Pick<PrismaBetterSQLite3, "provider" | "adapterName" | "connect" | "connectToShadowDb">;
 
@@ -38,10 +39,15 @@ function keepConnection(factory: PrismaBetterSQLite3, into: { current?: BetterSq
     connectToShadowDb: () => factory.connectToShadowDb(),
     connect: async () => {
       const adapter = await factory.connect();
-      // the adapter's own (public) field: the one better-sqlite3 connection every query of this client uses
-      const connection = (adapter as unknown as { client: BetterSqlite3.Database }).client;
-      useWriteAheadLog(connection);
-      into.current = connection;
+      // the adapter's own field (not in its types): the one better-sqlite3 connection every query of
+      // this client uses. Should an upgrade rename it, the app keeps working through Prisma alone.
+      const connection = (adapter as unknown as { client?: Partial<BetterSqlite3.Database> }).client;
+      if (typeof connection?.prepare === "function" && typeof connection.pragma === "function" && typeof connection.inTransaction === "boolean") {
+        useWriteAheadLog(connection as BetterSqlite3.Database);
+        into.current = connection as BetterSqlite3.Database;
+      } else {
+        console.warn("copydesk: the SQLite adapter's connection was not found; long writes go through Prisma (slower, decision 031)");
+      }
       return adapter;
     },
   };
@@ -52,18 +58,19 @@ function keepConnection(factory: PrismaBetterSQLite3, into: { current?: BetterSq
  * appends to the log and does not wait for the disk (with the default rollback journal and FULL, every
  * commit made two fsyncs on the page thread: ~1.2 ms for a one-row write here, ~25 ms for a 1.5 MB
  * revision under load), and readers in other processes (`npm run worker`, the tests) no longer wait
- * for a writer. NORMAL never corrupts the database; a power cut may lose the last commits, never an
- * application crash. The mode is stored in the file, so it is set once; a file in use by another
- * process keeps its mode until then (decision 031).
+ * for a writer. In WAL mode NORMAL never corrupts the database; a power cut may lose the last commits,
+ * never an application crash. The mode is stored in the file, so it is set once; a file another
+ * process holds locked right now keeps its journal, and then FULL too (NORMAL is safe only with WAL).
  */
 function useWriteAheadLog(connection: BetterSqlite3.Database): void {
   if (connection.memory) return;
+  let mode: unknown;
   try {
-    connection.pragma("journal_mode = WAL");
+    mode = connection.pragma("journal_mode = WAL", { simple: true });
   } catch {
-    /* another connection holds the file right now: the next start sets it */
+    return; // locked by another process at this moment: the next start sets it
   }
-  connection.pragma("synchronous = NORMAL");
+  if (String(mode).toLowerCase() === "wal") connection.pragma("synchronous = NORMAL");
 }
 
 /**
@@ -80,11 +87,12 @@ export function sqliteConnection(client: Db | Tx): BetterSqlite3.Database | null
 }
 
 /**
- * Longer than Prisma's defaults (2 s to start, 5 s to finish). A long revision is written in slices
- * with a turn of the event loop between them (decision 030), so on a busy server its transaction lasts
- * as long as those turns take: at 5 s a 1.5 MB upload failed with a 500 on a loaded CI machine, and
- * the transactions queued behind it (SQLite takes one at a time) gave up after 2 s. Waiting is
- * asynchronous, so other requests are served meanwhile; the bounds still end a stuck transaction.
+ * Longer than Prisma's defaults (2 s to start, 5 s to finish). On PostgreSQL a long revision is written
+ * in slices with a turn of the event loop between them (decision 030), so on a busy server its
+ * transaction lasts as long as those turns take: at 5 s a 1.5 MB upload failed with a 500 on a loaded
+ * CI machine, and on SQLite (one transaction at a time) the transactions queued behind a long one gave
+ * up after 2 s. Waiting is asynchronous, so other requests are served meanwhile; the bounds still end
+ * a stuck transaction.
  */
 const TRANSACTIONS = { maxWait: 15_000, timeout: 30_000 };
 

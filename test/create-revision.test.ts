@@ -84,4 +84,23 @@ describe("createRevision", () => {
     // only whole revisions: revision 1, or revision 2 once complete — never a part of 2, never a hidden number
     for (const s of seen) expect(s).toEqual({ number: s.number === 2 ? 2 : 1, length: parsed.text.length });
   });
+
+  it("a rollback after it leaves nothing of the revision behind, and outside a transaction it refuses", async () => {
+    const a = await db.article.create({ data: { title: "t", titleSearch: "t", status: "ingested", sourceKind: "paste", createdById: editor.id }, select: { id: true } });
+    const text = "Headline\n\nA paragraph.";
+    const blocks = [{ kind: "headline", start: 0, end: 8 }, { kind: "paragraph", start: 10, end: text.length }];
+    await expect(
+      db.$transaction(async (tx) => {
+        await createRevision(tx, { articleId: a.id, number: 1, text, reason: "test", createdById: editor.id, blocks });
+        throw new Error("later step failed");
+      }),
+    ).rejects.toThrow("later step failed");
+    expect(await db.revision.count({ where: { articleId: a.id } })).toBe(0);
+    expect(await db.block.count({ where: { revision: { articleId: a.id } } })).toBe(0);
+    if (testDatabase !== "postgres") {
+      // the driver's statements commit on their own outside a transaction: refused before any write
+      await expect(createRevision(db, { articleId: a.id, number: 1, text, reason: "test", createdById: editor.id, blocks })).rejects.toThrow("inside a transaction");
+      expect(await db.revision.count({ where: { articleId: a.id } })).toBe(0);
+    }
+  });
 });

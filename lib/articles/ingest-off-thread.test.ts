@@ -6,7 +6,7 @@ import { longestLoopGap } from "@/lib/threads/testing";
 // On SQLite the store stays on the calling thread (one writer at a time, decision 027) with the client
 // given; only the parsing moves. (On PostgreSQL the thread stores with a client of its own.)
 const testDb = createTestDb();
-const { ingestOffThread: ingest, parseOffThread } = await import("./ingest-off-thread");
+const { ingestOffThread: ingest, parseOffThread, parseBodyOffThread, oneUploadAtATime } = await import("./ingest-off-thread");
 const ingestOffThread = (o: Parameters<typeof ingest>[0]) => ingest({ ...o, db: testDb.db });
 afterAll(() => testDb.close());
 
@@ -49,5 +49,39 @@ describe("ingest off the request thread", () => {
     // on the calling thread the parse blocks for all of its tens of ms; here the loop keeps ticking
     // (copying 1.5 MB to the thread and back is the longest gap left; a bound loose enough for CI)
     expect(maxGap, `longest gap ${maxGap.toFixed(0)} ms of ${took.toFixed(0)} ms`).toBeLessThan(Math.max(40, took / 2));
+  });
+
+  it("reads a REST body on the thread: the article parsed, the URL handed back, the user's error whole", async () => {
+    const bytes = (v: unknown) => new TextEncoder().encode(typeof v === "string" ? v : JSON.stringify(v));
+    const parsed = await parseBodyOffThread(bytes({ markdown: "# Bridge opens\n\nThe bridge opened on Monday." }));
+    expect("parsed" in parsed && parsed.parsed.blocks.map((b) => b.kind)).toEqual(["headline", "paragraph"]);
+    expect(await parseBodyOffThread(bytes({ url: "https://example.com/story" }))).toEqual({ url: "https://example.com/story" });
+    await expect(parseBodyOffThread(bytes("{nope"))).rejects.toMatchObject({ name: "AppError", code: "malformed" });
+    await expect(parseBodyOffThread(bytes({ text: "a", html: "b" }))).rejects.toMatchObject({ code: "bad_input", fields: { text: expect.any(String) } });
+  });
+});
+
+describe("one upload at a time", () => {
+  it("runs uploads one after another, and refuses more than 20 waiting with a conflict", async () => {
+    let running = 0;
+    let most = 0;
+    const release: Array<() => void> = [];
+    const upload = () =>
+      oneUploadAtATime(async () => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise<void>((r) => release.push(r));
+        running--;
+      });
+    const first = upload(); // runs
+    const waiting = Array.from({ length: 20 }, () => upload());
+    await expect(upload()).rejects.toMatchObject({ code: "conflict" });
+    // let each run finish in turn; only ever one at a time
+    for (let i = 0; i < 21; i++) {
+      while (release.length === 0) await new Promise((r) => setTimeout(r, 1));
+      release.shift()!();
+    }
+    await Promise.all([first, ...waiting]);
+    expect(most).toBe(1);
   });
 });

@@ -49,7 +49,7 @@ const oneUpload = pLimit(1);
  */
 export function oneUploadAtATime<T>(work: () => Promise<T>): Promise<T> {
   if (oneUpload.pendingCount >= MAX_WAITING_UPLOADS) {
-    throw new AppError("conflict", "Too many articles are being read right now; nothing was stored. Try again in a minute.");
+    return Promise.reject(new AppError("conflict", "Too many articles are being read right now; nothing was stored. Try again in a minute."));
   }
   return oneUpload(work);
 }

@@ -7,7 +7,8 @@ const SLICE_CHARS = 64 * 1024;
  * `{ ...head, [key]: items }` as JSON, streamed in slices with a turn of the event loop between them.
  * A 2 MB article's blocks with their text are ~2 MB of JSON: built in one piece (`Response.json`) it
  * held the thread that serves pages for tens of milliseconds, with garbage to match (issue 8). The
- * bytes are the same as `JSON.stringify({ ...head, [key]: items })` (the key comes last).
+ * bytes are those of `JSON.stringify({ ...head, [key]: items })` when `head` has no `key` of its own
+ * and every item is JSON (plain data: no undefined, functions or symbols as items).
  */
 export function jsonInSlices(head: Record<string, unknown>, key: string, items: readonly unknown[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { sqliteConnection, type Tx } from "@/lib/db";
+import { isPostgresClient, sqliteConnection, type Tx } from "@/lib/db";
 
 /**
  * Text slice and block batch sizes on PostgreSQL. Prisma's query compiler (engineType "client") runs
@@ -40,13 +40,25 @@ export interface NewRevision {
 export async function createRevision(tx: Tx, { articleId, number, text, reason, createdById, blocks }: NewRevision) {
   const sqlite = sqliteConnection(tx);
   if (sqlite) {
+    // only inside the caller's transaction: on a plain client (or after the transaction timed out)
+    // each statement would commit on its own
+    if (!sqlite.inTransaction) throw new Error("createRevision must run inside a transaction");
     // under a hidden number until its text and blocks are in, should another request's read reach the
     // connection between the Prisma call and the driver's statements
     const revision = await tx.revision.create({ data: { articleId, number: -number, text: "", reason, createdById }, select: { id: true } });
-    // synchronous from here to the end: nothing else runs on the connection between these statements
+    // synchronous from here on: nothing else runs on the connection between these statements
+    if (!sqlite.inTransaction) throw new Error("createRevision's transaction ended before the revision was written");
     const insert = sqlite.prepare('INSERT INTO "Block" ("id", "revisionId", "position", "kind", "start", "end") VALUES (?, ?, ?, ?, ?, ?)');
     blocks.forEach((b, position) => insert.run(randomUUID(), revision.id, position, b.kind, b.start, b.end));
-    sqlite.prepare('UPDATE "Revision" SET "text" = ?, "number" = ? WHERE "id" = ?').run(text, number, revision.id);
+    const done = sqlite.prepare('UPDATE "Revision" SET "text" = ?, "number" = ? WHERE "id" = ?').run(text, number, revision.id);
+    if (done.changes !== 1) throw new Error(`revision ${revision.id} was not found to complete`);
+    return { id: revision.id, number };
+  }
+  if (!isPostgresClient(tx)) {
+    // SQLite without the driver's connection (see sqliteConnection): one piece through Prisma, never
+    // slices, which hold SQLite's one connection across turns (decision 030)
+    const revision = await tx.revision.create({ data: { articleId, number, text, reason, createdById }, select: { id: true } });
+    await tx.block.createMany({ data: blocks.map((b, position) => ({ revisionId: revision.id, position, kind: b.kind, start: b.start, end: b.end })) });
     return { id: revision.id, number };
   }
   const first = sliceEnd(text, 0);

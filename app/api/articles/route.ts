@@ -9,10 +9,12 @@ import { assertCan, type Actor } from "@/lib/auth/roles";
 /** POST /api/articles — ingest text, HTML, Markdown or a URL; 201 with the id and the blocks. */
 export const POST = apiRoute(async ({ req, actor }) => {
   assertCan(actor, "article:ingest");
-  // one upload at a time; its body is decoded, validated and parsed on the ingest thread, and stored
-  // there on PostgreSQL: a 2 MB body must not hold up other people's pages
+  // the bytes are read first (a slow client must not hold the others' turn), then, one upload at a
+  // time, decoded, validated and parsed on the ingest thread and stored (there on PostgreSQL): a 2 MB
+  // body must not hold up other people's pages
+  const bytes = await readBodyBytes(req);
   const stored = await oneUploadAtATime(async () => {
-    const body = await parseBodyOffThread(await readBodyBytes(req));
+    const body = await parseBodyOffThread(bytes);
     return "url" in body ? body : await ingestOffThread({ actor, source: body.parsed, sourceKind: "api", sourceName: null });
   });
   const { article, parsed } = "url" in stored ? await ingestUrl(actor, stored.url) : stored;
