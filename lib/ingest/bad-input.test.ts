@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodeSource } from "./decode-source";
 import { MAX_SOURCE_BYTES } from "./limits";
 import { parseSource } from "./parse-source";
-import { readSource } from "./read-source";
+import { readRawSource } from "./read-source";
 import { codeOf } from "./testing";
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -31,7 +31,7 @@ describe("bad input gets a clear, typed refusal", () => {
   });
 
   it("an unsupported file type is refused before reading", async () => {
-    await expect(readSource({ kind: "file", name: "story.pdf", bytes: bytes("%PDF-1.7") }, { allowPrivateUrls: false })).rejects.toMatchObject({
+    await expect(readRawSource({ kind: "file", name: "story.pdf", bytes: bytes("%PDF-1.7") }, { allowPrivateUrls: false })).rejects.toMatchObject({
       code: "unsupported_type",
     });
   });

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toHttpStatus } from "@/lib/errors";
 import { fetchUrl, refusedRange } from "./fetch-url";
 import { MAX_SOURCE_BYTES } from "./limits";
-import { readSource } from "./read-source";
+import { parseSource } from "./parse-source";
+import { readRawSource } from "./read-source";
 
 let server: Server;
 let base: string;
@@ -96,11 +97,13 @@ describe("fetchUrl", () => {
     await expect(fetchUrl(`${base}/image`, { allowPrivate: true })).rejects.toMatchObject({ code: "unsupported_type" });
   });
 
-  it("readSource turns a fetched page into an article with Readability", async () => {
-    const result = await readSource({ kind: "url", url: `${base}/story` }, { allowPrivateUrls: true });
-    expect(result.sourceKind).toBe("url");
-    const kinds = result.parsed.blocks.map((b) => b.kind);
+  it("a fetched page is read as HTML and parsed into an article with Readability", async () => {
+    const { source, sourceKind } = await readRawSource({ kind: "url", url: `${base}/story` }, { allowPrivateUrls: true });
+    expect(sourceKind).toBe("url");
+    expect(source.format).toBe("html");
+    const parsed = parseSource(source.text, source.format, source.url);
+    const kinds = parsed.blocks.map((b) => b.kind);
     expect(kinds[0]).toBe("headline");
-    expect(result.parsed.text).toContain("Dock workers said the damage was lighter than feared.");
+    expect(parsed.text).toContain("Dock workers said the damage was lighter than feared.");
   });
 });

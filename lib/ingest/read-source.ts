@@ -4,7 +4,6 @@ import type { ParsedArticle } from "./blocks";
 import { decodeSource, detectFormat, type SourceFormat } from "./decode-source";
 import { fetchUrl } from "./fetch-url";
 import { MAX_SOURCE_BYTES } from "./limits";
-import { parseSource } from "./parse-source";
 
 export const sourceRequestSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("paste"), text: z.string().max(MAX_SOURCE_BYTES, "The text is over the 2 MB limit.") }),
@@ -13,7 +12,11 @@ export const sourceRequestSchema = z.discriminatedUnion("kind", [
 ]);
 export type SourceRequest = z.infer<typeof sourceRequestSchema>;
 
-/** What arrived, decoded but not yet parsed: parsing a large page is left to the ingest thread. */
+/**
+ * What arrived, decoded but not yet parsed: parsing (jsdom, Readability) is left to the ingest thread,
+ * and this module must not import the parsers, or the first upload loads jsdom on the thread that
+ * serves pages (~1 s of module loading on a busy machine).
+ */
 export interface RawSourceResult {
   source: { text: string; format: SourceFormat; url?: string };
   sourceKind: "paste" | "file" | "url";
@@ -46,10 +49,4 @@ export async function readRawSource(request: SourceRequest, options: { allowPriv
       return { source: { text, format, url: page.url }, sourceKind: "url", sourceName: page.url };
     }
   }
-}
-
-/** readRawSource, then parsed on the calling thread (tests, tools; the app parses on its ingest thread). */
-export async function readSource(request: SourceRequest, options: { allowPrivateUrls: boolean }): Promise<ReadSourceResult> {
-  const { source, sourceKind, sourceName } = await readRawSource(request, options);
-  return { parsed: parseSource(source.text, source.format, source.url), sourceKind, sourceName };
 }
