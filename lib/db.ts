@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresClient } from "@/generated/prisma-pg/client";
@@ -45,11 +46,33 @@ function keepConnection(factory: PrismaBetterSQLite3, into: { current?: BetterSq
       if (typeof connection?.prepare === "function" && typeof connection.pragma === "function" && typeof connection.inTransaction === "boolean") {
         useWriteAheadLog(connection as BetterSqlite3.Database);
         into.current = connection as BetterSqlite3.Database;
+        answerOnALaterTurn(adapter);
       } else {
         console.warn("copydesk: the SQLite adapter's connection was not found; long writes go through Prisma (slower, decision 031)");
       }
       return adapter;
     },
+  };
+}
+
+/**
+ * better-sqlite3 answers synchronously, so a request's chain of awaited queries (a page's reads, a
+ * job's steps) ran as one long task: a request arriving meanwhile waited for all of it, and a burst of
+ * uploads and check jobs added up to 200 ms and more for a page (issue 8). A query outside a
+ * transaction now answers on a later turn of the event loop, as a networked database's would, so
+ * requests interleave query by query. Queries inside a transaction are untouched: a turn there would
+ * hold SQLite's one connection's transaction open for the others (decision 030).
+ */
+function answerOnALaterTurn(adapter: Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>): void {
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  adapter.queryRaw = async (query) => {
+    await nextTurn();
+    return queryRaw(query);
+  };
+  adapter.executeRaw = async (query) => {
+    await nextTurn();
+    return executeRaw(query);
   };
 }
 
