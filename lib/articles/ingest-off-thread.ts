@@ -33,24 +33,24 @@ async function run(input: IngestThreadInput): Promise<IngestThreadOutput> {
     return await thread.run(input, { budgetMs: INGEST_BUDGET_MS });
   } catch (e) {
     if (e instanceof ThreadBudgetExceeded) throw new AppError("bad_input", "Reading this article took too long; nothing was stored. Try a smaller or simpler page.");
-    if (e instanceof ThreadBusy) throw new AppError("conflict", "Too many articles are being read right now; nothing was stored. Try again in a minute.");
+    if (e instanceof ThreadBusy) throw tooManyUploads();
     throw e;
   }
 }
 
+/** 409: the ingest thread's queue or the uploads' turn is full. */
+const tooManyUploads = () => new AppError("conflict", "Too many articles are being read right now; nothing was stored. Try again in a minute.");
+
 const oneUpload = pLimit(1);
 
 /**
- * One upload at a time per server, from reading its body to storing it. The ingest thread parses one
- * at a time anyway, so this costs no throughput; but five 2 MB uploads arriving together no longer
- * read, decode and store on the page thread all at once: their main-thread work (~30–50 ms each)
- * spreads out between the parses, and a page requested meanwhile waits for one of them at most, not
- * all (issue 8). A body not yet read waits in the socket's buffers (Node's back-pressure).
+ * One upload at a time per server, from parsing to storing (its bytes are read before, so a slow
+ * client holds no one up). The ingest thread parses one at a time anyway, so this costs no
+ * throughput; but five 2 MB uploads arriving together no longer store and answer on the page thread
+ * all at once: their main-thread work (~30–50 ms each) spreads out between the parses (issue 8).
  */
 export function oneUploadAtATime<T>(work: () => Promise<T>): Promise<T> {
-  if (oneUpload.pendingCount >= MAX_WAITING_UPLOADS) {
-    return Promise.reject(new AppError("conflict", "Too many articles are being read right now; nothing was stored. Try again in a minute."));
-  }
+  if (oneUpload.pendingCount >= MAX_WAITING_UPLOADS) return Promise.reject(tooManyUploads());
   return oneUpload(work);
 }
 
