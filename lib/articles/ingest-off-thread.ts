@@ -18,10 +18,10 @@ export type { RawSource } from "./ingest-thread/protocol";
  */
 const INGEST_BUDGET_MS = 60_000;
 
-/** Uploads waiting for their turn beyond this are refused (409) rather than held in memory. */
+/** Uploads (or previews) waiting beyond this, for their turn or the thread, are refused (409) rather than held in memory. */
 const MAX_WAITING_UPLOADS = 20;
 
-const thread = new SerialThread<IngestThreadInput, IngestThreadOutput>(entryPath("lib", "articles", "ingest-thread", "entry.mjs"), "ingest", 20);
+const thread = new SerialThread<IngestThreadInput, IngestThreadOutput>(entryPath("lib", "articles", "ingest-thread", "entry.mjs"), "ingest", MAX_WAITING_UPLOADS);
 
 /** Start the ingest thread with the server rather than on the first upload; resolves once it is ready. */
 export function warmUpIngestThread(): Promise<void> {
