@@ -3,6 +3,7 @@ import { lookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
 import { Agent, fetch, type Response } from "undici";
 import { AppError } from "@/lib/errors";
+import { readCapped } from "@/lib/http/read-body-bytes";
 import { FETCH_TIMEOUT_MS, MAX_REDIRECTS, MAX_SOURCE_BYTES } from "./limits";
 
 export interface FetchedPage {
@@ -57,7 +58,7 @@ export async function fetchUrl(rawUrl: string, options: FetchOptions): Promise<F
       }
       let bytes: Uint8Array;
       try {
-        bytes = await readCapped(res);
+        bytes = await readPage(res);
       } catch (e) {
         if (e instanceof AppError) throw e;
         // the server answered, then sent the page too slowly or broke off: still the upstream's failure
@@ -136,30 +137,8 @@ function pinnedLookup(address: string) {
   };
 }
 
-async function readCapped(res: Response): Promise<Uint8Array> {
-  const declared = Number(res.headers.get("content-length") ?? 0);
-  if (declared > MAX_SOURCE_BYTES) throw new AppError("too_large", `The page is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB.`);
-  const reader = res.body?.getReader();
-  if (!reader) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_SOURCE_BYTES) {
-      await reader.cancel();
-      throw new AppError("too_large", `The page is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB.`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+function readPage(res: Response): Promise<Uint8Array> {
+  return readCapped(res, MAX_SOURCE_BYTES, () => new AppError("too_large", `The page is larger than ${MAX_SOURCE_BYTES / 1024 / 1024} MB.`));
 }
 
 function describeCause(e: unknown): string {

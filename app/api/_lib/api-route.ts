@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, isAppError, toHttpStatus } from "@/lib/errors";
 import { parseJsonBody } from "@/lib/http/parse-json-body";
-import { MAX_SOURCE_BYTES } from "@/lib/ingest/limits";
+import { readBodyBytes } from "@/lib/http/read-body-bytes";
 
 type Handler<P> = (ctx: { req: Request; actor: Actor; params: P }) => Promise<Response | unknown>;
 
@@ -38,14 +38,4 @@ export function apiRoute<P = Record<string, never>>(handler: Handler<P>) {
 /** Read a JSON body with the source size limit: 413 when larger, 400 when it is not JSON or not text. */
 export async function readJsonBody(req: Request): Promise<unknown> {
   return parseJsonBody(new TextDecoder().decode(await readBodyBytes(req)));
-}
-
-/** The body's bytes, within the source size limit (the declared length first): 413 when larger. */
-export async function readBodyBytes(req: Request): Promise<Uint8Array> {
-  const limit = MAX_SOURCE_BYTES + 64 * 1024;
-  const tooLarge = () => new AppError("too_large", `The request body is over the ${MAX_SOURCE_BYTES / 1024 / 1024} MB limit.`);
-  if (Number(req.headers.get("content-length") ?? 0) > limit) throw tooLarge();
-  const bytes = new Uint8Array(await req.arrayBuffer());
-  if (bytes.byteLength > limit) throw tooLarge();
-  return bytes;
 }

@@ -1,4 +1,5 @@
-import { apiRoute, readBodyBytes } from "@/app/api/_lib/api-route";
+import { apiRoute } from "@/app/api/_lib/api-route";
+import { readBodyBytes } from "@/lib/http/read-body-bytes";
 import { ingestApiBody } from "@/lib/articles/ingest-api-body";
 import { assertCan } from "@/lib/auth/roles";
 import { jsonInSlices } from "@/lib/http/json-in-slices";
