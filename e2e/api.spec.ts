@@ -1,3 +1,4 @@
+import http from "node:http";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createToken, fixtureText, signIn } from "./helpers";
 
@@ -17,6 +18,13 @@ test.describe("REST API with bearer tokens", () => {
     api = await playwright.request.newContext({ baseURL }); // no cookies: only the token speaks
   });
   test.afterAll(() => api.dispose());
+
+  test("a body sent in chunks without a declared length is refused (413) once it passes the limit", async ({ baseURL }) => {
+    const { status, sent } = await postChunked(`${baseURL}/api/articles`, editorToken, 32 * 1024 * 1024);
+    expect(status).toBe(413);
+    // the answer came while the client was still sending: the server did not wait for all 32 MB
+    expect(sent).toBeLessThan(32 * 1024 * 1024);
+  });
 
   test("ingest, read, export; errors are JSON with the right status", async () => {
     const created = await api.post("/api/articles", { headers: auth(editorToken), data: { text: fixtureText() } });
@@ -101,3 +109,29 @@ test.describe("REST API with bearer tokens", () => {
     await page.context().close();
   });
 });
+
+/**
+ * POST a JSON body of about `size` bytes in 64 KB chunks with no Content-Length (Node sends it chunked),
+ * stopping as soon as the answer arrives; returns its status and how much had been sent by then.
+ */
+function postChunked(url: string, token: string, size: number): Promise<{ status: number; sent: number }> {
+  return new Promise((resolve, reject) => {
+    let sent = 0;
+    let answered = false;
+    const req = http.request(url, { method: "POST", headers: { ...auth(token), "content-type": "application/json" } }, (res) => {
+      answered = true;
+      res.resume();
+      resolve({ status: res.statusCode ?? 0, sent });
+    });
+    req.on("error", (e) => (answered ? undefined : reject(e)));
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    const writeMore = () => {
+      while (!answered && sent < size) {
+        sent += chunk.length;
+        if (!req.write(sent === chunk.length ? Buffer.concat([Buffer.from('{"text":"'), chunk]) : chunk)) return void req.once("drain", writeMore);
+      }
+      if (!answered) req.end('"}');
+    };
+    writeMore();
+  });
+}
