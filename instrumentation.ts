@@ -7,6 +7,11 @@ export async function register() {
   // is not the one that pays for loading it
   const { warmUpIngestThread } = await import("@/lib/articles/ingest-off-thread");
   await Promise.race([warmUpIngestThread(), new Promise((resolve) => setTimeout(resolve, 30_000).unref())]);
+  // SQLite: the write-ahead log is copied back into the database file off the page thread
+  const { db } = await import("@/lib/db");
+  const { checkpointInBackground } = await import("@/lib/threads/wal-checkpoint/start");
+  // without it the app's connection copies the log itself, as SQLite does by default: slower, not wrong
+  await checkpointInBackground(db).catch((e) => console.error("wal checkpoint thread not started", e));
   if (process.env.CHECK_WORKER === "0") return;
   const { startServerCheckWorker } = await import("@/lib/jobs/start-server-check-worker");
   startServerCheckWorker();
