@@ -58,9 +58,13 @@ function startProbes(cookie: string): { stop(): Promise<Probe[]> } {
      })();`,
     { eval: true, workerData: { url: `${BASE}/`, cookie } },
   );
+  // a failed probe (a page that did not answer 200) ends the thread at once: kept for stop() to report
+  let failed: unknown = null;
+  worker.on("error", (e) => (failed ??= e));
   return {
     stop: () =>
       new Promise<Probe[]>((resolve, reject) => {
+        if (failed) return reject(failed);
         worker.once("message", (times: Probe[]) => void worker.terminate().then(() => resolve(times)));
         worker.once("error", reject);
         worker.postMessage("stop");

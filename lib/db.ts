@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresClient } from "@/generated/prisma-pg/client";
 import { env } from "@/lib/env";
+import { processWide } from "@/lib/process-wide";
 
 /** `DATABASE_URL=postgres://…` or `postgresql://…` switches to PostgreSQL; anything else is a SQLite file. */
 export function isPostgresUrl(url: string): boolean {
@@ -121,11 +122,13 @@ const TRANSACTIONS = { maxWait: 15_000, timeout: 30_000 };
 
 export const dbProvider: "postgresql" | "sqlite" = isPostgresUrl(env.DATABASE_URL) ? "postgresql" : "sqlite";
 
-// One client per process; in dev, Next reloads modules, so keep it on globalThis.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
-
-export const db: PrismaClient = globalForPrisma.prisma ?? createClient(env.DATABASE_URL);
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+/**
+ * The app's client: one per process, so one SQLite connection for every request, job and action.
+ * Next.js loads instrumentation, route handlers and pages as separate module graphs (and reloads
+ * modules in development); a client per graph gave one server three SQLite connections on one
+ * thread, where a write waiting on another connection's lock blocks the whole thread.
+ */
+export const db: PrismaClient = processWide("prisma", () => createClient(env.DATABASE_URL));
 
 export type Db = PrismaClient;
 /** The client handed to `$transaction(async (tx) => …)` callbacks. */

@@ -7,6 +7,7 @@ import { publishChange } from "@/lib/live/publish";
 import { entryPath, SerialThread, ThreadBudgetExceeded, ThreadBusy } from "@/lib/threads/serial-thread";
 import { db as appDb, isPostgresUrl, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { processWide } from "@/lib/process-wide";
 import { ingestArticle, type SourceKind } from "./ingest-article";
 import type { IngestThreadInput, IngestThreadOutput, RawSource } from "./ingest-thread/protocol";
 
@@ -21,7 +22,8 @@ const INGEST_BUDGET_MS = 60_000;
 /** Uploads (or previews) waiting beyond this, for their turn or the thread, are refused (409) rather than held in memory. */
 const MAX_WAITING_UPLOADS = 20;
 
-const thread = new SerialThread<IngestThreadInput, IngestThreadOutput>(entryPath("lib", "articles", "ingest-thread", "entry.mjs"), "ingest", MAX_WAITING_UPLOADS);
+// one per process: instrumentation warms it up, the routes and actions (other module graphs) use it
+const thread = processWide("ingestThread", () => new SerialThread<IngestThreadInput, IngestThreadOutput>(entryPath("lib", "articles", "ingest-thread", "entry.mjs"), "ingest", MAX_WAITING_UPLOADS));
 
 /** Start the ingest thread with the server rather than on the first upload; resolves once it is ready. */
 export function warmUpIngestThread(): Promise<void> {
@@ -41,7 +43,7 @@ async function run(input: IngestThreadInput): Promise<IngestThreadOutput> {
 /** 409: the ingest thread's queue or the uploads' turn is full. */
 const tooManyUploads = () => new AppError("conflict", "Too many articles are being read right now; nothing was stored. Try again in a minute.");
 
-const oneUpload = pLimit(1);
+const oneUpload = processWide("uploadTurns", () => pLimit(1));
 
 /**
  * One upload at a time per server, from parsing to storing (its bytes are read before, so a slow

@@ -1,5 +1,6 @@
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { db as appDb, type Db } from "@/lib/db";
+import { processWide } from "@/lib/process-wide";
 
 /**
  * Failed sign-ins are counted three ways, so that guessing is slow and one attacker cannot lock
@@ -68,14 +69,12 @@ export function createSignInLimiter(db: Db, limits: typeof SIGN_IN_LIMITS = SIGN
   };
 }
 
-const shared = globalThis as typeof globalThis & { __copydeskSignInLimiter?: SignInLimiter };
-
 /**
  * The app's limiter. The counts are in the database; one instance per process only saves building
- * it per request (on globalThis because Next.js loads actions and route handlers as separate module graphs).
+ * it per request (process-wide: Next.js loads actions and route handlers as separate module graphs).
  */
 export function signInLimiter(): SignInLimiter {
-  return (shared.__copydeskSignInLimiter ??= createSignInLimiter(appDb));
+  return processWide("signInLimiter", () => createSignInLimiter(appDb));
 }
 
 /** The message for a refused attempt, in whole minutes. */

@@ -5,7 +5,7 @@ import { MAX_SOURCE_BYTES } from "@/lib/ingest/limits";
 const LIMIT = MAX_SOURCE_BYTES + 64 * 1024;
 
 /** A POST whose body streams `chunks` without a declared length, as a chunked upload does. */
-function chunked(chunks: Iterable<Uint8Array>, onPull?: () => void, headers?: Record<string, string>): Request {
+function chunked(chunks: Iterable<Uint8Array>, onPull?: () => void, headers?: Record<string, string>, onCancel?: () => void): Request {
   const it = chunks[Symbol.iterator]();
   const body = new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -14,6 +14,7 @@ function chunked(chunks: Iterable<Uint8Array>, onPull?: () => void, headers?: Re
       if (next.done) controller.close();
       else controller.enqueue(next.value);
     },
+    cancel: onCancel,
   });
   return new Request("http://localhost/api/articles", { method: "POST", body, headers, duplex: "half" } as RequestInit);
 }
@@ -38,8 +39,10 @@ describe("readBodyBytes", () => {
 
   it("refuses an endless chunked body at the first chunk past the limit and stops reading it", async () => {
     let pulls = 0;
+    let cancelled = false;
     const chunk = 64 * 1024;
-    await expect(readBodyBytes(chunked(endless(chunk), () => pulls++))).rejects.toMatchObject({ code: "too_large" });
+    await expect(readBodyBytes(chunked(endless(chunk), () => pulls++, undefined, () => (cancelled = true)))).rejects.toMatchObject({ code: "too_large" });
+    expect(cancelled).toBe(true); // the sender is told to stop
     // the body was never buffered beyond the limit: at most a chunk or two past it were read
     expect(pulls * chunk).toBeLessThan(LIMIT + 3 * chunk);
   });

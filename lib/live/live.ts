@@ -1,20 +1,22 @@
 import { db, isPostgresUrl } from "@/lib/db";
 import { env } from "@/lib/env";
+import { processWide, replaceProcessWide } from "@/lib/process-wide";
 import { createMemoryBus, createPgBus, type LiveBus } from "./bus";
 import { createPresence, type Presence } from "./presence";
 
-// on globalThis because Next.js loads route handlers and server actions as separate module graphs:
-// two buses in one process would each see only half the events
-const shared = globalThis as typeof globalThis & { __copydeskLiveBus?: LiveBus; __copydeskPresence?: Presence };
+// one per process (Next.js loads route handlers and server actions as separate module graphs): two
+// buses in one process would each see only half the events
 
 /**
  * This process's bus: LISTEN/NOTIFY on PostgreSQL (sent through the app's query pool, so a process
  * that never listens opens no extra connection), in memory on SQLite (one process).
  */
 export function liveBus(): LiveBus {
-  return (shared.__copydeskLiveBus ??= isPostgresUrl(env.DATABASE_URL)
-    ? createPgBus(env.DATABASE_URL, { notify: (channel, payload) => db.$executeRaw`SELECT pg_notify(${channel}, ${payload})` })
-    : createMemoryBus());
+  return processWide<LiveBus>("liveBus", () =>
+    isPostgresUrl(env.DATABASE_URL)
+      ? createPgBus(env.DATABASE_URL, { notify: (channel, payload) => db.$executeRaw`SELECT pg_notify(${channel}, ${payload})` })
+      : createMemoryBus(),
+  );
 }
 
 /**
@@ -22,10 +24,10 @@ export function liveBus(): LiveBus {
  * messages to the app's thread, whose bus the open pages listen to.
  */
 export function useLiveBus(bus: LiveBus): void {
-  shared.__copydeskLiveBus = bus;
+  replaceProcessWide("liveBus", bus);
 }
 
 /** Who has which article open; started by the first open page (only app servers have those). */
 export function livePresence(): Presence {
-  return (shared.__copydeskPresence ??= createPresence(liveBus()));
+  return processWide("livePresence", () => createPresence(liveBus()));
 }

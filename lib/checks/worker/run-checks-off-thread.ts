@@ -1,4 +1,5 @@
 import type { CheckInput, Finding, QuoteAttribution } from "@/lib/checks/types";
+import { processWide } from "@/lib/process-wide";
 import { entryPath, SerialThread, ThreadBudgetExceeded, ThreadBusy } from "@/lib/threads/serial-thread";
 
 export type CheckResult = { findings: Finding[]; quotes: QuoteAttribution[] };
@@ -24,7 +25,7 @@ export class ChecksBusy extends Error {
  * at most 100 wait, each holding its text. A run over its budget ends the thread, and the next run
  * starts a fresh one.
  */
-const thread = new SerialThread<CheckInput, CheckResult>(entryPath("lib", "checks", "worker", "check-worker-entry.mjs"), "checks", 100);
+const thread = processWide("checksThread", () => new SerialThread<CheckInput, CheckResult>(entryPath("lib", "checks", "worker", "check-worker-entry.mjs"), "checks", 100));
 
 /**
  * Start the checking thread now rather than on the first article: loading our TypeScript, the rules

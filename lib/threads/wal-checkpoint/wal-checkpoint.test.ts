@@ -27,9 +27,6 @@ describe.runIf(testDatabase === "sqlite")("the SQLite checkpoint thread", () => 
       await write(6); // past SQLite's own 4 MB threshold: without the thread, the app's connection would copy
       // the thread copies within a few rounds: the database file grows to hold what was written
       await expect.poll(() => statSync(file).size - before, { timeout: 10_000, interval: 50 }).toBeGreaterThan(5 * 1024 * 1024);
-      // and the log is then reused from the top: nothing is left to copy
-      const [state] = connection.pragma("wal_checkpoint(PASSIVE)") as { log: number; checkpointed: number }[];
-      expect(state.checkpointed).toBe(state.log);
     } finally {
       await thread.stop();
     }
