@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { ParsedArticle } from "@/lib/ingest/blocks";
 import { wakeCheckWorkers } from "@/lib/jobs/wake";
 import { publishChange } from "@/lib/live/publish";
+import { asForeground } from "@/lib/threads/foreground";
 import { entryPath, SerialThread, ThreadBudgetExceeded, ThreadBusy } from "@/lib/threads/serial-thread";
 import { db as appDb, isPostgresUrl, type Db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -53,7 +54,8 @@ const oneUpload = processWide("uploadTurns", () => pLimit(1));
  */
 export function oneUploadAtATime<T>(work: () => Promise<T>): Promise<T> {
   if (oneUpload.pendingCount >= MAX_WAITING_UPLOADS) return Promise.reject(tooManyUploads());
-  return oneUpload(work);
+  // someone waits for each upload: this server's check jobs start once the uploads are stored
+  return asForeground(() => oneUpload(work));
 }
 
 /** Parse what arrived (the preview), off the thread that serves pages. */

@@ -3,7 +3,11 @@ import { hostname } from "node:os";
 import type { Db } from "@/lib/db";
 import { claimCheckJob } from "./claim-check-job";
 import { runCheckJob } from "./run-check-job";
+import { foregroundIdle } from "@/lib/threads/foreground";
 import { onWake } from "./wake";
+
+/** The longest a job waits for this process's uploads to be stored before it starts anyway. */
+const YIELD_TO_UPLOADS_MS = 2_000;
 
 export interface CheckWorkerOptions {
   db: Db;
@@ -50,6 +54,8 @@ export function startCheckWorker({ db, pollMs = 1_000, leaseMs, budgetMs, runner
   const loop = (async () => {
     while (!stopped) {
       try {
+        // uploads first: their senders wait, a job can start a moment later (lib/threads/foreground.ts)
+        await foregroundIdle(YIELD_TO_UPLOADS_MS);
         const job = await claimCheckJob(db, { runner: id, leaseMs });
         if (job) {
           await runCheckJob(db, job, id, { budgetMs });
