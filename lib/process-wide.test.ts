@@ -41,4 +41,18 @@ describe("one per process, however many copies of a module are loaded", () => {
     await Promise.all([upload, job]);
     expect(started).toBe(true);
   });
+
+  it("errors a process-wide object throws are recognised by every copy (a 422 stays a 422, not a 500)", async () => {
+    const thrower = await freshCopy<typeof import("@/lib/errors")>("@/lib/errors");
+    const catcher = await freshCopy<typeof import("@/lib/errors")>("@/lib/errors");
+    const e = new thrower.AppError("bad_input", "nested too deeply");
+    expect(catcher.isAppError(e)).toBe(true);
+    expect(e instanceof catcher.AppError).toBe(true);
+    expect(new Error("x") instanceof catcher.AppError).toBe(false);
+    const threadA = await freshCopy<typeof import("@/lib/threads/serial-thread")>("@/lib/threads/serial-thread");
+    const threadB = await freshCopy<typeof import("@/lib/threads/serial-thread")>("@/lib/threads/serial-thread");
+    expect(new threadA.ThreadBusy() instanceof threadB.ThreadBusy).toBe(true);
+    expect(new threadA.ThreadBudgetExceeded(5) instanceof threadB.ThreadBudgetExceeded).toBe(true);
+    expect(new threadA.ThreadBusy() instanceof threadB.ThreadBudgetExceeded).toBe(false);
+  });
 });

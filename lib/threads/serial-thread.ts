@@ -1,10 +1,16 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { AppError, brandedInstanceCheck, type ErrorCode } from "@/lib/errors";
 import type { ThreadError, ThreadRequest, ThreadResponse } from "./protocol";
 
 /** A run took longer than its budget and was stopped (the thread is replaced by a fresh one). */
+const budgetCheck = brandedInstanceCheck("ThreadBudgetExceeded");
+const busyCheck = brandedInstanceCheck("ThreadBusy");
+
 export class ThreadBudgetExceeded extends Error {
+  readonly [budgetCheck.brand] = true;
+  // the threads are one per process, thrown into whichever module graph asked (lib/errors.ts)
+  static [Symbol.hasInstance] = budgetCheck.hasInstance;
   constructor(readonly budgetMs: number) {
     super(`stopped after ${budgetMs} ms`);
     this.name = "ThreadBudgetExceeded";
@@ -13,6 +19,8 @@ export class ThreadBudgetExceeded extends Error {
 
 /** Too many requests are already waiting; refusing keeps memory bounded (each holds its input). */
 export class ThreadBusy extends Error {
+  readonly [busyCheck.brand] = true;
+  static [Symbol.hasInstance] = busyCheck.hasInstance;
   constructor() {
     super("too many requests are waiting");
     this.name = "ThreadBusy";
