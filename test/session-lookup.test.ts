@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { replaceProcessWide } from "@/lib/process-wide";
 import { createTestDb, testDatabase } from "./test-db";
 
 // The session lookup of every page and API request (decision 029): its one-statement common case
@@ -16,10 +17,10 @@ let appDb: typeof import("@/lib/db").db;
 const PASSWORD = "session-lookup-pass";
 
 beforeAll(async () => {
-  // test-db has loaded lib/db already, with the environment as it was then (and outside production
-  // lib/db keeps its client on globalThis): load them again for this database
+  // test-db has loaded lib/db already, with the environment as it was then, and its client is one per
+  // process (lib/process-wide.ts): empty that slot and load them again for this database
   vi.resetModules();
-  delete (globalThis as { prisma?: unknown }).prisma;
+  replaceProcessWide("prisma", undefined);
   session = await import("@/lib/auth/session");
   ({ auth } = await import("@/lib/auth/auth"));
   ({ db: appDb } = await import("@/lib/db"));
