@@ -1,3 +1,5 @@
+import { brandedInstanceCheck } from "@/lib/process-wide";
+
 /**
  * One typed error path for the whole app. Use cases throw AppError; adapters
  * (server actions, route handlers, the CLI) turn it into a status and user text
@@ -38,20 +40,7 @@ const STATUS: Record<ErrorCode, number> = {
   too_long_to_check: 422,
 };
 
-/**
- * The marks that make `instanceof` work across copies of a module: Next.js loads instrumentation,
- * routes and pages as separate module graphs, each with its own copy of this class, and a process-wide
- * object (lib/process-wide.ts, such as the ingest thread) throws the copy of whichever graph made it.
- * The classes below are not subclassed; a subclass would inherit a check that accepts its parent.
- */
-export function brandedInstanceCheck(name: string) {
-  const brand = Symbol.for(`copydesk.${name}`);
-  return {
-    brand,
-    hasInstance: (value: unknown): boolean => typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true,
-  };
-}
-
+// an AppError thrown by a process-wide object (lib/process-wide.ts) comes from another copy of this module
 const appErrorCheck = brandedInstanceCheck("AppError");
 
 export class AppError extends Error {

@@ -14,3 +14,17 @@ export function processWide<T>(name: string, make: () => T): T {
 export function replaceProcessWide<T>(name: string, value: T): void {
   (globalThis as unknown as Record<symbol, T | undefined>)[Symbol.for(`copydesk.${name}`)] = value;
 }
+
+/**
+ * A brand that makes `instanceof` work across copies of a module: each module graph has its own copy
+ * of a class, and a process-wide object (such as the ingest thread) throws the copy of whichever graph
+ * made it. For `static [Symbol.hasInstance]` of a class that is not subclassed (a subclass would
+ * inherit a check that accepts its parent).
+ */
+export function brandedInstanceCheck(name: string) {
+  const brand = Symbol.for(`copydesk.${name}`);
+  return {
+    brand,
+    hasInstance: (value: unknown): boolean => typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true,
+  };
+}

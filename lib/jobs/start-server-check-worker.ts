@@ -1,10 +1,8 @@
 import { warmUpChecksThread } from "@/lib/checks/worker/run-checks-off-thread";
 import { db, dbProvider } from "@/lib/db";
+import { processWide } from "@/lib/process-wide";
 import { startCheckWorker } from "./check-worker";
 import { startRunnerThread } from "./runner-thread/start-runner-thread";
-
-// dev reloads modules: keep one runner per process
-const slot = globalThis as unknown as { copydeskCheckRunner?: { stop(): Promise<void> } };
 
 /**
  * The app server's runner. On PostgreSQL it runs on a thread of its own with its own connections
@@ -14,12 +12,10 @@ const slot = globalThis as unknown as { copydeskCheckRunner?: { stop(): Promise<
  * over by another runner once its lease runs out.
  */
 export function startServerCheckWorker(): { stop(): Promise<void> } {
-  if (!slot.copydeskCheckRunner) {
-    if (dbProvider === "postgresql") slot.copydeskCheckRunner = startRunnerThread();
-    else {
-      warmUpChecksThread();
-      slot.copydeskCheckRunner = startCheckWorker({ db });
-    }
-  }
-  return slot.copydeskCheckRunner;
+  // one runner per process (dev reloads modules; Next's module graphs each have a copy of this one)
+  return processWide<{ stop(): Promise<void> }>("checkRunner", () => {
+    if (dbProvider === "postgresql") return startRunnerThread();
+    warmUpChecksThread();
+    return startCheckWorker({ db });
+  });
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { AppError, brandedInstanceCheck, type ErrorCode } from "@/lib/errors";
+import { AppError, type ErrorCode } from "@/lib/errors";
+import { brandedInstanceCheck } from "@/lib/process-wide";
 import type { ThreadError, ThreadRequest, ThreadResponse } from "./protocol";
 
 /** A run took longer than its budget and was stopped (the thread is replaced by a fresh one). */
@@ -9,7 +10,7 @@ const busyCheck = brandedInstanceCheck("ThreadBusy");
 
 export class ThreadBudgetExceeded extends Error {
   readonly [budgetCheck.brand] = true;
-  // the threads are one per process, thrown into whichever module graph asked (lib/errors.ts)
+  // the threads are one per process, thrown into whichever module graph asked (lib/process-wide.ts)
   static [Symbol.hasInstance] = budgetCheck.hasInstance;
   constructor(readonly budgetMs: number) {
     super(`stopped after ${budgetMs} ms`);
