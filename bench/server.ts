@@ -2,11 +2,15 @@ import { execSync, spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 
-/** A production build of the app on its own port and database, for benchmarks that need a real server. */
-export function buildAndStart({ root, env, port, distDir }: { root: string; env: NodeJS.ProcessEnv; port: number; distDir?: string }): ChildProcess {
+/**
+ * A production build of the app on its own port and database, for benchmarks that need a real server.
+ * `cpu` pins the server to that one core (Linux's taskset), for runs that handicap it on purpose.
+ */
+export function buildAndStart({ root, env, port, distDir, cpu }: { root: string; env: NodeJS.ProcessEnv; port: number; distDir?: string; cpu?: number }): ChildProcess {
   const withDist = distDir ? { ...env, NEXT_DIST_DIR: distDir } : env;
   execSync("npx next build", { cwd: root, env: withDist, stdio: "ignore" });
-  return spawn("node", ["scripts/serve.mjs"], { cwd: root, env: { ...withDist, PORT: String(port) }, stdio: "ignore", detached: true });
+  const [command, args] = cpu === undefined ? ["node", ["scripts/serve.mjs"]] : ["taskset", ["-c", String(cpu), "node", "scripts/serve.mjs"]];
+  return spawn(command as string, args as string[], { cwd: root, env: { ...withDist, PORT: String(port) }, stdio: "ignore", detached: true });
 }
 
 export function stop(server: ChildProcess): void {
