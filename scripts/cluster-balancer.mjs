@@ -5,17 +5,32 @@
 // the request on to X-Forwarded-For: the app servers run with TRUSTED_PROXY_HEADER=x-forwarded-for
 // and believe only that last entry (decision 014), whatever a client wrote before it.
 import http from "node:http";
+import { Readable } from "node:stream";
 import { createProxyServer } from "http-proxy-3";
 
 /** how long a server that refused a connection is left out of the rotation */
 const REST_MS = 2_000;
+/**
+ * Requests the balancer may send to the next server when the first one failed before answering:
+ * methods without side effects and without a body (the body was already read into the first try).
+ * nginx does the same by default (`proxy_next_upstream error timeout`, idempotent methods only).
+ */
+const RESENDABLE = new Set(["GET", "HEAD", "OPTIONS"]);
+/**
+ * Connection errors before any answer: refused (the server is stopped or restarting), or reset — which
+ * is also what a kept-alive connection gives when the server closed it as idle just as the balancer
+ * sent the next request on it (Node closes idle connections after 5 s; the balancer's agent keeps
+ * them with no time limit, so under bursty load this race happens now and then).
+ */
+const BEFORE_ANSWER = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE"]);
 /** tells which app server answered (tests and anyone debugging the cluster) */
 export const UPSTREAM_HEADER = "x-copydesk-upstream";
 
 /**
  * Starts the balancer on `port` in front of `targets` (app server ports on `targetHost`); resolves
  * once it listens. A server that refuses connections (stopped, restarting) rests for REST_MS and
- * the others take its turns; the request that found it down gets a 502.
+ * the others take its turns. A request that failed before any answer is sent to the next server when
+ * that is safe (RESENDABLE); otherwise it gets a 502.
  */
 export function startBalancer({ port, targets, targetHost = "127.0.0.1", host, log = console.error }) {
   // keep-alive to the app servers: a fresh TCP connection per proxied request would cost more than
@@ -34,23 +49,33 @@ export function startBalancer({ port, targets, targetHost = "127.0.0.1", host, l
     return targets[turn++ % targets.length]; // all resting: try anyway rather than refuse outright
   }
 
+  /** one try of `req` on the next server; a retry sends an empty body, as the request had none */
+  function send(req, res, retry) {
+    const t = nextTarget();
+    req.copydeskTarget = t;
+    req.copydeskTries = (req.copydeskTries ?? 0) + 1;
+    res.setHeader(UPSTREAM_HEADER, String(t));
+    proxy.web(req, res, { target: `http://${targetHost}:${t}`, ...(retry ? { buffer: Readable.from([]) } : {}) });
+  }
+  const hasBody = (req) => (req.headers["content-length"] ?? "0") !== "0" || req.headers["transfer-encoding"] !== undefined;
+
   proxy.on("error", (err, req, res) => {
     const t = req.copydeskTarget;
     if (err.code === "ECONNREFUSED") restingUntil.set(t, Date.now() + REST_MS);
-    log(`balancer: ${req.method} ${req.url} → :${t}: ${err.code ?? err.message}`);
     // `res` is a socket for upgrades; for ordinary requests answer 502 unless the answer had begun
-    if (res && typeof res.writeHead === "function" && !res.headersSent) {
+    const answerable = res && typeof res.writeHead === "function" && !res.headersSent;
+    // one try per server (two with a single server: a new connection after a reset); never for a client that has gone
+    const resend = answerable && !req.socket.destroyed && RESENDABLE.has(req.method) && !hasBody(req) &&
+      BEFORE_ANSWER.has(err.code) && req.copydeskTries < Math.max(2, targets.length);
+    log(`balancer: ${req.method} ${req.url} → :${t}: ${err.code ?? err.message}${resend ? "; sent to the next server" : ""}`);
+    if (resend) send(req, res, true);
+    else if (answerable) {
       res.writeHead(502, { "content-type": "text/plain; charset=utf-8" });
       res.end("Bad gateway: the app server did not answer.\n");
     } else res?.destroy?.();
   });
 
-  const server = http.createServer((req, res) => {
-    const t = nextTarget();
-    req.copydeskTarget = t;
-    res.setHeader(UPSTREAM_HEADER, String(t));
-    proxy.web(req, res, { target: `http://${targetHost}:${t}` });
-  });
+  const server = http.createServer((req, res) => send(req, res, false));
   // Next's pages use no WebSocket; refuse upgrades plainly instead of leaving them hanging
   server.on("upgrade", (_req, socket) => socket.end("HTTP/1.1 501 Not Implemented\r\n\r\n"));
   // SSE streams stay open for as long as a page does

@@ -1,0 +1,86 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+// @ts-expect-error: a plain .mjs script (the cluster runs it with node, not through the app's build)
+import { startBalancer, UPSTREAM_HEADER } from "./cluster-balancer.mjs";
+
+type Upstream = { port: number; close(): Promise<void>; requests: string[] };
+const opened: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((close) => close()));
+});
+
+/** A real app-server stand-in: answers with its name, or drops the connection without answering. */
+async function upstream(name: string, behave: "answer" | "drop"): Promise<Upstream> {
+  const requests: string[] = [];
+  const server = http.createServer((req, res) => {
+    requests.push(`${req.method} ${req.url}`);
+    if (behave === "drop") {
+      req.socket.destroy(); // what a server that closed a kept-alive connection looks like to the balancer
+      return;
+    }
+    req.resume();
+    req.on("end", () => res.end(name));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const close = () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
+  opened.push(close);
+  return { port: (server.address() as AddressInfo).port, close, requests };
+}
+
+async function balancer(targets: number[]) {
+  const logged: string[] = [];
+  const b = await startBalancer({ port: 0, targets, host: "127.0.0.1", log: (m: string) => logged.push(m) });
+  opened.push(b.close);
+  return { base: `http://127.0.0.1:${(b.server.address() as AddressInfo).port}`, logged };
+}
+
+/** a port nothing listens on: opened and closed again */
+async function deadPort(): Promise<number> {
+  const s = http.createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+describe("the cluster's balancer, when a server fails before answering", () => {
+  it("sends a GET to the next server when the connection is reset", async () => {
+    const a = await upstream("A", "drop");
+    const b = await upstream("B", "answer");
+    const { base, logged } = await balancer([a.port, b.port]);
+    const res = await fetch(`${base}/articles`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("B");
+    expect(res.headers.get(UPSTREAM_HEADER)).toBe(String(b.port));
+    expect(a.requests).toEqual(["GET /articles"]);
+    expect(logged.join("\n")).toMatch(/ECONNRESET; sent to the next server/);
+  });
+
+  it("sends a GET to the next server when a server refuses connections", async () => {
+    const b = await upstream("B", "answer");
+    const { base } = await balancer([await deadPort(), b.port]);
+    const res = await fetch(`${base}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("B");
+  });
+
+  it("never sends a POST twice: the first server may have acted on it", async () => {
+    const a = await upstream("A", "drop");
+    const b = await upstream("B", "answer");
+    const { base } = await balancer([a.port, b.port]);
+    const res = await fetch(`${base}/api/review/approve`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
+    expect(res.status).toBe(502);
+    expect(a.requests).toEqual(["POST /api/review/approve"]);
+    expect(b.requests).toEqual([]);
+  });
+
+  it("gives up with a 502 once every server has had its try", async () => {
+    const a = await upstream("A", "drop");
+    const b = await upstream("B", "drop");
+    const { base } = await balancer([a.port, b.port]);
+    const res = await fetch(`${base}/`);
+    expect(res.status).toBe(502);
+    expect(a.requests.length + b.requests.length).toBe(2);
+  });
+});
