@@ -144,6 +144,33 @@ test("through the balancer a forged X-Forwarded-For does not escape the sign-in 
   expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
 });
 
+test("better-auth's own limits are counted in the database: both servers share one allowance", async ({ request }) => {
+  // better-auth allows 3 password-change tries per 10 s per client; round robin sends them to A and B
+  // in turn, so with counts kept per process neither server would have refused the fourth. Each try
+  // also names a fresh forged address, which the servers do not believe.
+  const statuses: number[] = [];
+  const upstreams = new Set<string>();
+  for (let i = 0; i < 4; i++) {
+    const res = await request.post("/api/auth/change-password", {
+      headers: { origin: LB, "x-forwarded-for": `198.51.100.${i + 1}`, "x-copydesk-client-address": `198.51.100.${i + 1}` },
+      data: { currentPassword: "wrong-password", newPassword: "another-password" },
+    });
+    statuses.push(res.status());
+    upstreams.add(res.headers()["x-copydesk-upstream"]);
+  }
+  expect(upstreams.size).toBe(2);
+  expect(statuses.slice(0, 3)).not.toContain(429);
+  expect(statuses[3]).toBe(429);
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT "key", "count" FROM "AuthRateLimit" WHERE "key" LIKE '%change-password%'`);
+    expect(rows).toEqual([{ key: expect.stringContaining("127.0.0.1"), count: 3 }]);
+  } finally {
+    await client.end();
+  }
+});
+
 test("the article list pages by 50, without JavaScript, keeping the search", async ({ browser }) => {
   // 60 more articles, written straight into the database: the list is what is tested here
   const client = new pg.Client({ connectionString: DATABASE_URL });

@@ -139,6 +139,27 @@ test.describe("sign-in limits", () => {
   });
 });
 
+test("better-auth's own limit counts per client: a forged client address does not escape it", async ({ playwright, baseURL }) => {
+  // its rule for password changes: 3 tries per 10 s per client (sign-in has our own limits). Before,
+  // with no proxy configured, every client shared one bucket per path, so one could lock out all.
+  const api = await playwright.request.newContext({ baseURL });
+  const tryChange = (headers: Record<string, string> = {}) =>
+    api.post("/api/auth/change-password", { headers: { origin: baseURL!, ...headers }, data: { currentPassword: "wrong-password", newPassword: "another-password" } });
+  const statuses: number[] = [];
+  for (let i = 0; i < 3; i++) statuses.push((await tryChange()).status());
+  expect(statuses).not.toContain(429);
+  const refused = await tryChange();
+  expect(refused.status()).toBe(429);
+  expect(Number(refused.headers()["x-retry-after"])).toBeGreaterThan(0);
+  const forged = await tryChange({ "x-copydesk-client-address": "203.0.113.7", "x-forwarded-for": "203.0.113.8" });
+  expect(forged.status()).toBe(429);
+  // another client (the same server over IPv6 loopback: another address) is not held up by the first
+  const other = await playwright.request.newContext({ baseURL: baseURL!.replace(/\/\/(localhost|127\.0\.0\.1)/, "//[::1]") });
+  const theirs = await other.post("/api/auth/change-password", { headers: { origin: baseURL! }, data: { currentPassword: "wrong-password", newPassword: "another-password" } });
+  expect(theirs.status()).not.toBe(429);
+  await Promise.all([api.dispose(), other.dispose()]);
+});
+
 test("users cannot rename themselves (to a colleague's name or any other)", async ({ page, baseURL }) => {
   await signIn(page, "editor");
   const res = await page.request.post("/api/auth/update-user", { headers: { origin: baseURL! }, data: { name: USERS.admin.name } });

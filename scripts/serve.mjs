@@ -8,6 +8,7 @@ import http from "node:http";
 import next from "next";
 
 const PEER_HEADER = "x-copydesk-peer-address"; // lib/auth/client-address.ts reads it
+const CLIENT_HEADER = "x-copydesk-client-address"; // set only by the auth route (lib/auth/client-address.ts)
 const port = Number(process.env.PORT ?? 3000);
 const app = next({ dev: false, port });
 const handle = app.getRequestHandler();
@@ -15,6 +16,7 @@ await app.prepare();
 
 const server = http.createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
+  delete req.headers[CLIENT_HEADER];
   void handle(req, res);
 });
 // LISTEN_HOST: `npm run cluster` keeps its servers on loopback, behind its balancer; default: every interface

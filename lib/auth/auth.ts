@@ -4,7 +4,7 @@ import { createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { db, dbProvider } from "@/lib/db";
 import { env } from "@/lib/env";
-import { clientAddress } from "./client-address";
+import { CLIENT_HEADER, clientAddress } from "./client-address";
 import { countOutcome, refuseIfLimited } from "./sign-in-hooks";
 import type { SignInAttempt } from "./sign-in-limiter";
 
@@ -37,9 +37,12 @@ export const auth = betterAuth({
       role: { type: "string", required: true, defaultValue: "editor", input: false },
     },
   },
-  // sign-in is limited per account and per client by the hooks below; better-auth's own limiter
-  // keys only on the client address, which is one shared bucket when no proxy is trusted
-  rateLimit: { customRules: { "/sign-in/email": false } },
+  // better-auth's own limiter guards its other HTTP endpoints (100 requests per 10 s per client and
+  // path, stricter on password changes), in every environment, with its counters in the database so
+  // that every app server counts against one allowance (decision 035). Sign-in is limited per account
+  // and per client by the hooks below instead: an address-only limit would let one client lock out a
+  // whole office behind one address
+  rateLimit: { enabled: true, storage: "database", modelName: "authRateLimit", customRules: { "/sign-in/email": false } },
   hooks: {
     before: createAuthMiddleware(async (ctx) => {
       const attempt = signInAttempt(ctx);
@@ -51,9 +54,10 @@ export const auth = betterAuth({
     }),
   },
   advanced: {
-    // the client address only from the configured proxy; without one, a shared bucket per path
-    // would let one client lock out everyone, so better-auth does not track addresses at all
-    ipAddress: env.TRUSTED_PROXY_HEADER ? { ipAddressHeaders: [env.TRUSTED_PROXY_HEADER] } : { disableIpTracking: true },
+    // the client address as our own limiter reads it (the connection's, or the configured proxy's
+    // last entry), put in CLIENT_HEADER by the auth route; better-auth's own reading of
+    // X-Forwarded-For would give up on a list and put every client in one shared bucket
+    ipAddress: { ipAddressHeaders: [CLIENT_HEADER], ipv6Subnet: 64 },
   },
   // names are set by an admin (see create-user.ts) and stand for a person in reviews and the audit
   // log: nobody renames themselves, least of all to a colleague's name
