@@ -26,7 +26,7 @@ type Shape = Record<string, string[]>;
 function sqliteShape(): { columns: Shape; indexes: string[] } {
   const raw = new Database(":memory:");
   for (const m of migrationNames("prisma/migrations")) raw.exec(readFileSync(path.join(ROOT, "prisma", "migrations", m, "migration.sql"), "utf8"));
-  const TYPES: Record<string, string> = { TEXT: "text", INTEGER: "integer", REAL: "float", DATETIME: "timestamp", BOOLEAN: "boolean" };
+  const TYPES: Record<string, string> = { TEXT: "text", INTEGER: "integer", BIGINT: "bigint", REAL: "float", DATETIME: "timestamp", BOOLEAN: "boolean" };
   const columns: Shape = {};
   const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations'").all() as { name: string }[];
   for (const { name } of tables) {
@@ -45,7 +45,7 @@ describe.skipIf(testDatabase !== "postgres")("PostgreSQL migrations", () => {
 
   it("make the same tables, columns, types, nullability and indexes as the SQLite migrations", async () => {
     const db = t!.db;
-    const TYPES: Record<string, string> = { text: "text", integer: "integer", "double precision": "float", "timestamp without time zone": "timestamp", boolean: "boolean" };
+    const TYPES: Record<string, string> = { text: "text", integer: "integer", bigint: "bigint", "double precision": "float", "timestamp without time zone": "timestamp", boolean: "boolean" };
     const cols = await db.$queryRawUnsafe<{ table_name: string; column_name: string; data_type: string; is_nullable: string }[]>(
       `SELECT table_name::text, column_name::text, data_type::text, is_nullable::text FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
     );
