@@ -46,7 +46,9 @@ function occupyServerCore(): ChildProcess {
     throw new Error("HOSTILE_BUSY=1 needs Linux's taskset (package util-linux) and two cores");
   }
   const loop = spawn("taskset", ["-c", String(SERVER_CPU), process.execPath, "-e", "for (;;) {}"], { stdio: "ignore" });
-  process.on("exit", () => loop.kill()); // never left spinning after a failed run
+  // not left spinning after a failed or interrupted run
+  process.on("exit", () => loop.kill());
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
   return loop;
 }
 
@@ -106,8 +108,9 @@ async function main() {
   await createUser({ db, name: "Bench Editor", email: "editor@bench.test", password: "bench-pass", role: "editor" });
 
   const server = buildAndStart({ root: ROOT, env, port: PORT, distDir: ".next-bench", cpu: BUSY ? SERVER_CPU : undefined });
-  const busyLoop = BUSY ? occupyServerCore() : null;
+  let busyLoop: ChildProcess | null = null;
   try {
+    if (BUSY) busyLoop = occupyServerCore();
     await waitFor(`${BASE}/signin`);
     const cookie = await signInCookie(BASE, "editor@bench.test", "bench-pass");
     // load the ingest route once (its first request loads jsdom and the parsers, ~0.5 s, once per

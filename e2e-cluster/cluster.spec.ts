@@ -166,6 +166,11 @@ test("better-auth's own limits are counted in the database: both servers share o
   try {
     const { rows } = await client.query(`SELECT "key", "count" FROM "AuthRateLimit" WHERE "key" LIKE '%change-password%'`);
     expect(rows).toEqual([{ key: expect.stringContaining("127.0.0.1"), count: 3 }]);
+    // a path that is no endpoint is a 404 before the limiter, which would store a counter for each one
+    const madeUp = `/api/auth/made-up-${randomBytes(4).toString("hex")}`;
+    expect((await request.post(madeUp, { headers: { origin: LB }, data: {} })).status()).toBe(404);
+    const { rows: stored } = await client.query(`SELECT 1 FROM "AuthRateLimit" WHERE "key" LIKE $1`, [`%${madeUp.slice("/api/auth".length)}%`]);
+    expect(stored).toEqual([]);
   } finally {
     await client.end();
   }

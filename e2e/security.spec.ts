@@ -141,7 +141,7 @@ test.describe("sign-in limits", () => {
 
 test("better-auth's own limit counts per client: a forged client address does not escape it", async ({ playwright, baseURL }) => {
   // its rule for password changes: 3 tries per 10 s per client (sign-in has our own limits). Before,
-  // with no proxy configured, every client shared one bucket per path, so one could lock out all.
+  // with no proxy configured, better-auth had no address and limited nothing (decision 035).
   const api = await playwright.request.newContext({ baseURL });
   const tryChange = (headers: Record<string, string> = {}) =>
     api.post("/api/auth/change-password", { headers: { origin: baseURL!, ...headers }, data: { currentPassword: "wrong-password", newPassword: "another-password" } });

@@ -40,18 +40,24 @@ export function startBalancer({ port, targets, targetHost = "127.0.0.1", host, l
   const restingUntil = new Map();
   let turn = 0;
 
-  function nextTarget() {
+  /** the next server in turn that is not resting and, for a retry, has not had this request yet */
+  function nextTarget(tried) {
     const now = Date.now();
     for (let i = 0; i < targets.length; i++) {
       const t = targets[turn++ % targets.length];
-      if ((restingUntil.get(t) ?? 0) <= now) return t;
+      if ((restingUntil.get(t) ?? 0) <= now && !tried.has(t)) return t;
     }
-    return targets[turn++ % targets.length]; // all resting: try anyway rather than refuse outright
+    // all resting or tried: a fresh request tries anyway rather than refuse outright; a retry goes to
+    // one that has not had it, or, with a single server, to that server on a new connection
+    const untried = targets.filter((t) => !tried.has(t));
+    return untried.length ? untried[turn++ % untried.length] : targets[turn++ % targets.length];
   }
 
   /** one try of `req` on the next server; a retry sends an empty body, as the request had none */
   function send(req, res, retry) {
-    const t = nextTarget();
+    req.copydeskTried ??= new Set();
+    const t = nextTarget(req.copydeskTried);
+    req.copydeskTried.add(t);
     req.copydeskTarget = t;
     req.copydeskTries = (req.copydeskTries ?? 0) + 1;
     res.setHeader(UPSTREAM_HEADER, String(t));
@@ -59,11 +65,21 @@ export function startBalancer({ port, targets, targetHost = "127.0.0.1", host, l
   }
   const hasBody = (req) => (req.headers["content-length"] ?? "0") !== "0" || req.headers["transfer-encoding"] !== undefined;
 
+  // a server that began its answer (status and headers, copied onto `res` before any byte is sent)
+  // has handled the request: a failure after that is never sent elsewhere, nor patched into a 502
+  proxy.on("proxyRes", (proxyRes, req, res) => {
+    req.copydeskAnswered = true;
+    // a server that dies mid-answer: cut the client's answer off too, or it waits for bytes that never come
+    proxyRes.on("close", () => {
+      if (!proxyRes.complete) res.destroy();
+    });
+  });
+
   proxy.on("error", (err, req, res) => {
     const t = req.copydeskTarget;
     if (err.code === "ECONNREFUSED") restingUntil.set(t, Date.now() + REST_MS);
-    // `res` is a socket for upgrades; for ordinary requests answer 502 unless the answer had begun
-    const answerable = res && typeof res.writeHead === "function" && !res.headersSent;
+    // `res` is a socket for upgrades; for ordinary requests answer 502 unless a server's answer had begun
+    const answerable = res && typeof res.writeHead === "function" && !res.headersSent && !req.copydeskAnswered;
     // one try per server (two with a single server: a new connection after a reset); never for a client that has gone
     const resend = answerable && !req.socket.destroyed && RESENDABLE.has(req.method) && !hasBody(req) &&
       BEFORE_ANSWER.has(err.code) && req.copydeskTries < Math.max(2, targets.length);

@@ -11,12 +11,19 @@ afterEach(async () => {
 });
 
 /** A real app-server stand-in: answers with its name, or drops the connection without answering. */
-async function upstream(name: string, behave: "answer" | "drop"): Promise<Upstream> {
+async function upstream(name: string, behave: "answer" | "drop" | "half"): Promise<Upstream> {
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
     if (behave === "drop") {
       req.socket.destroy(); // what a server that closed a kept-alive connection looks like to the balancer
+      return;
+    }
+    if (behave === "half") {
+      // a server that handled the request, began its answer, then died
+      res.writeHead(200, { "content-length": "100", "set-cookie": `from=${name}` });
+      res.write("part");
+      setTimeout(() => req.socket.destroy(), 20);
       return;
     }
     req.resume();
@@ -72,6 +79,23 @@ describe("the cluster's balancer, when a server fails before answering", () => {
     const res = await fetch(`${base}/api/review/approve`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } });
     expect(res.status).toBe(502);
     expect(a.requests).toEqual(["POST /api/review/approve"]);
+    expect(b.requests).toEqual([]);
+  });
+
+  it("gives each server one try, also when other requests take turns in between", async () => {
+    const a = await upstream("A", "drop");
+    const b = await upstream("B", "answer");
+    const { base } = await balancer([a.port, b.port]);
+    const answers = await Promise.all([1, 2, 3, 4].map(() => fetch(`${base}/`).then(async (r) => [r.status, await r.text()])));
+    expect(answers).toEqual([[200, "B"], [200, "B"], [200, "B"], [200, "B"]]);
+  });
+
+  it("never sends a request elsewhere once a server has begun its answer", async () => {
+    const a = await upstream("A", "half");
+    const b = await upstream("B", "answer");
+    const { base } = await balancer([a.port, b.port]);
+    const outcome = await fetch(`${base}/`).then((r) => r.text()).then(() => "whole answer", () => "cut off");
+    expect(outcome).toBe("cut off");
     expect(b.requests).toEqual([]);
   });
 

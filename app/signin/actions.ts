@@ -5,6 +5,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auth } from "@/lib/auth/auth";
+import { withClientAddress } from "@/lib/auth/client-address";
+import { env } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
 
 const signInSchema = z.object({
@@ -29,7 +31,9 @@ export async function signIn(_prev: SignInState, form: FormData): Promise<SignIn
   }
   try {
     // the attempt limits apply here too: they are better-auth hooks (lib/auth/auth.ts)
-    await auth.api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: await headers() });
+    // with the client's address as the HTTP route hands it over, so the session records it there too
+    const withAddress = withClientAddress(await headers(), env.TRUSTED_PROXY_HEADER);
+    await auth.api.signInEmail({ body: { email: parsed.data.email, password: parsed.data.password }, headers: withAddress });
   } catch (e) {
     if (isAPIError(e) && e.statusCode === 429) return { error: e.message, email };
     if (isAPIError(e) && e.statusCode < 500) return { error: "That e-mail and password do not match an account.", email };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, PEER_HEADER } from "./client-address";
+import { CLIENT_HEADER, clientAddress, PEER_HEADER, withClientAddress } from "./client-address";
 
 const h = (init: Record<string, string>) => new Headers(init);
 
@@ -23,5 +23,12 @@ describe("clientAddress", () => {
     expect(clientAddress(h({ "x-real-ip": "::ffff:203.0.113.9" }), "x-real-ip")).toBe("203.0.113.9");
     expect(clientAddress(h({ "x-real-ip": "2001:db8:1:2:aaaa::1" }), "x-real-ip")).toBe(clientAddress(h({ "x-real-ip": "2001:db8:1:2:bbbb::7" }), "x-real-ip"));
     expect(clientAddress(h({ "x-real-ip": "2001:db8:1:2::1" }), "x-real-ip")).not.toBe(clientAddress(h({ "x-real-ip": "2001:db8:1:3::1" }), "x-real-ip"));
+  });
+
+  it("hands better-auth the plain address, whatever the client put in CLIENT_HEADER", () => {
+    const forged = { [CLIENT_HEADER]: "198.51.100.1" };
+    expect(withClientAddress(h({ ...forged, [PEER_HEADER]: "fe80::1%eth0" }), undefined).get(CLIENT_HEADER)).toBe("fe80::1");
+    expect(withClientAddress(h({ ...forged, [PEER_HEADER]: "::ffff:127.0.0.1" }), undefined).get(CLIENT_HEADER)).toBe("127.0.0.1");
+    expect(withClientAddress(h(forged), undefined).get(CLIENT_HEADER)).toBeNull();
   });
 });

@@ -19,7 +19,8 @@ export const CLIENT_HEADER = "x-copydesk-client-address";
  * the client. IPv4-mapped IPv6 addresses are read as IPv4.
  */
 export function clientIp(headers: Headers, trustedHeader: string | undefined): string | null {
-  const raw = headers.get(trustedHeader ?? PEER_HEADER)?.split(",").pop()?.trim();
+  // a link-local IPv6 address may carry its interface ("fe80::1%eth0"): the address is the client
+  const raw = headers.get(trustedHeader ?? PEER_HEADER)?.split(",").pop()?.trim().replace(/%.*$/, "");
   if (!raw || !ipaddr.isValid(raw)) return null;
   let ip = ipaddr.parse(raw);
   if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
@@ -34,11 +35,16 @@ export function clientAddress(headers: Headers, trustedHeader: string | undefine
   return `${ipaddr.fromByteArray([...bytes, 0, 0, 0, 0, 0, 0, 0, 0]).toString()}/64`;
 }
 
-/** The same request with CLIENT_HEADER set to its client's address (or removed when unknown), whatever the client sent. */
+/** A copy of `headers` with CLIENT_HEADER set to the client's address (or removed when unknown), whatever the client sent. */
+export function withClientAddress(headers: Headers, trustedHeader: string | undefined): Headers {
+  const copy = new Headers(headers);
+  const ip = clientIp(headers, trustedHeader);
+  if (ip) copy.set(CLIENT_HEADER, ip);
+  else copy.delete(CLIENT_HEADER);
+  return copy;
+}
+
+/** The same request with withClientAddress()'s headers. */
 export function withClientHeader(request: Request, trustedHeader: string | undefined): Request {
-  const headers = new Headers(request.headers);
-  const ip = clientIp(request.headers, trustedHeader);
-  if (ip) headers.set(CLIENT_HEADER, ip);
-  else headers.delete(CLIENT_HEADER);
-  return new Request(request, { headers });
+  return new Request(request, { headers: withClientAddress(request.headers, trustedHeader) });
 }
