@@ -156,14 +156,15 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
 function Quote({ annotation: a, text }: { annotation: AnnotationView; text: string | null }) {
   if (text === null) {
     return (
-      <p className="font-serif text-stone-800">
+      <p className="font-serif text-stone-800 [overflow-wrap:anywhere]">
         “<span data-quote>{truncate(a.exact)}</span>”
       </p>
     );
   }
   const { before, exact, after } = contextAround(text, a.start, a.end);
+  // a run-together or pasted token can be one long unbreakable "word": it wraps inside the card
   return (
-    <p className="font-serif text-stone-700">
+    <p className="font-serif text-stone-700 [overflow-wrap:anywhere]">
       {before}
       <span data-quote className={`rounded px-0.5 font-semibold text-stone-950 ${markState(a.status) === "open" ? `mark-${a.category}` : "bg-stone-200"}`}>{truncate(exact)}</span>
       {after}

@@ -4,9 +4,10 @@ import ipaddr from "ipaddr.js";
 export const PEER_HEADER = "x-copydesk-peer-address";
 
 /**
- * Where the auth route hands better-auth the address clientIp() resolved, so that better-auth's own
- * limiter counts per client by the same rule as ours. Always overwritten by the route (and removed
- * from every incoming request by scripts/serve.mjs), so no client can choose its own bucket.
+ * Where we hand better-auth the address clientIp() resolved, so that its own limiter counts per
+ * client by the same rule as ours and its sessions record that address. Set by the auth route and the
+ * sign-in action (withClientAddress), and removed from every incoming request by scripts/serve.mjs,
+ * so no client can choose its own bucket.
  */
 export const CLIENT_HEADER = "x-copydesk-client-address";
 

@@ -4,13 +4,13 @@ import { AppError, type ErrorCode } from "@/lib/errors";
 import { brandedInstanceCheck } from "@/lib/process-wide";
 import type { ThreadError, ThreadRequest, ThreadResponse } from "./protocol";
 
-/** A run took longer than its budget and was stopped (the thread is replaced by a fresh one). */
+// the threads are one per process, thrown into whichever module graph asked (lib/process-wide.ts)
 const budgetCheck = brandedInstanceCheck("ThreadBudgetExceeded");
 const busyCheck = brandedInstanceCheck("ThreadBusy");
 
+/** A run took longer than its budget and was stopped (the thread is replaced by a fresh one). */
 export class ThreadBudgetExceeded extends Error {
   readonly [budgetCheck.brand] = true;
-  // the threads are one per process, thrown into whichever module graph asked (lib/process-wide.ts)
   static [Symbol.hasInstance] = budgetCheck.hasInstance;
   constructor(readonly budgetMs: number) {
     super(`stopped after ${budgetMs} ms`);
