@@ -17,12 +17,20 @@ const REST_MS = 2_000;
  */
 const RESENDABLE = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
- * Connection errors before any answer: refused (the server is stopped or restarting), or reset — which
- * is also what a kept-alive connection gives when the server closed it as idle just as the balancer
- * sent the next request on it (Node closes idle connections after 5 s; the balancer's agent keeps
- * them with no time limit, so under bursty load this race happens now and then).
+ * Connection errors before any answer: refused (the server is stopped or restarting), or reset (the
+ * server died, or closed a kept-alive connection just as the balancer sent the next request on it:
+ * IDLE_MS makes that rare, not impossible).
  */
 const BEFORE_ANSWER = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE"]);
+/**
+ * The agent's socket timeout. Node's agent closes a kept-alive connection that sat idle for the
+ * smaller of this and the server's own `Keep-Alive: timeout=N` hint less a second (4 s against our
+ * servers' 5 s), so it lets go of a connection before the server closes it. Without a timeout of its
+ * own the agent ignores that hint and kept idle connections forever, and now and then sent a request
+ * on one the server was closing at that instant: a reset, which a POST cannot survive (502). On a
+ * busy connection the timeout only emits an event nobody here acts on: a quiet event stream stays open.
+ */
+const IDLE_MS = 60_000;
 /** tells which app server answered (tests and anyone debugging the cluster) */
 export const UPSTREAM_HEADER = "x-copydesk-upstream";
 
@@ -32,10 +40,10 @@ export const UPSTREAM_HEADER = "x-copydesk-upstream";
  * the others take its turns. A request that failed before any answer is sent to the next server when
  * that is safe (RESENDABLE); otherwise it gets a 502.
  */
-export function startBalancer({ port, targets, targetHost = "127.0.0.1", host, log = console.error }) {
+export function startBalancer({ port, targets, targetHost = "127.0.0.1", host, log = console.error, idleMs = IDLE_MS }) {
   // keep-alive to the app servers: a fresh TCP connection per proxied request would cost more than
   // many of the pages it carries
-  const agent = new http.Agent({ keepAlive: true });
+  const agent = new http.Agent({ keepAlive: true, timeout: idleMs });
   const proxy = createProxyServer({ xfwd: true, agent, proxyTimeout: 0 });
   const restingUntil = new Map();
   let turn = 0;

@@ -35,9 +35,9 @@ async function upstream(name: string, behave: "answer" | "drop" | "half"): Promi
   return { port: (server.address() as AddressInfo).port, close, requests };
 }
 
-async function balancer(targets: number[]) {
+async function balancer(targets: number[], options: { idleMs?: number } = {}) {
   const logged: string[] = [];
-  const b = await startBalancer({ port: 0, targets, host: "127.0.0.1", log: (m: string) => logged.push(m) });
+  const b = await startBalancer({ port: 0, targets, host: "127.0.0.1", log: (m: string) => logged.push(m), ...options });
   opened.push(b.close);
   return { base: `http://127.0.0.1:${(b.server.address() as AddressInfo).port}`, logged };
 }
@@ -106,5 +106,43 @@ describe("the cluster's balancer, when a server fails before answering", () => {
     const res = await fetch(`${base}/`);
     expect(res.status).toBe(502);
     expect(a.requests.length + b.requests.length).toBe(2);
+  });
+});
+
+describe("the cluster's balancer, between requests", () => {
+  /** a server that counts the connections it was opened on and closes idle ones after `keepAliveMs` */
+  async function counting(keepAliveMs: number, handler: http.RequestListener) {
+    const server = http.createServer(handler);
+    server.keepAliveTimeout = keepAliveMs;
+    let connections = 0;
+    server.on("connection", () => connections++);
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    opened.push(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
+    return { port: (server.address() as AddressInfo).port, connections: () => connections };
+  }
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it("lets go of an idle connection before the server closes it, so no request goes out on one being closed", async () => {
+    // the server announces `Keep-Alive: timeout=3`: the balancer must stop using the connection by ~2 s
+    const s = await counting(3_000, (req, res) => { req.resume(); req.on("end", () => res.end("ok")); });
+    const { base } = await balancer([s.port]);
+    expect((await fetch(`${base}/`, { method: "POST", body: "a" })).status).toBe(200);
+    await sleep(2_500); // past the balancer's idle limit, before the server's
+    expect((await fetch(`${base}/`, { method: "POST", body: "b" })).status).toBe(200);
+    expect(s.connections()).toBe(2);
+    // back to back, the kept-alive connection is used again
+    expect((await fetch(`${base}/`, { method: "POST", body: "c" })).status).toBe(200);
+    expect(s.connections()).toBe(2);
+  });
+
+  it("keeps a quiet answer in progress open past the idle limit (a live-updates stream)", async () => {
+    const s = await counting(5_000, (_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write("data: one\n\n");
+      setTimeout(() => res.end("data: two\n\n"), 1_500);
+    });
+    const { base } = await balancer([s.port], { idleMs: 500 });
+    const res = await fetch(`${base}/events`);
+    expect(await res.text()).toBe("data: one\n\ndata: two\n\n");
   });
 });
