@@ -1,9 +1,21 @@
-import { describe, expect, it } from "vitest";
-import { CLIENT_HEADER, clientAddress, PEER_HEADER, withClientAddress } from "./client-address";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { CLIENT_HEADER, clientAddress, PEER_HEADER, PEER_HEADER_ENV, withClientAddress } from "./client-address";
 
 const h = (init: Record<string, string>) => new Headers(init);
 
+// as under scripts/serve.mjs, which writes the peer header on every request and says so
+beforeEach(() => vi.stubEnv(PEER_HEADER_ENV, PEER_HEADER));
+afterEach(() => vi.unstubAllEnvs());
+
 describe("clientAddress", () => {
+  it("under a server that does not write the peer header (bare next start), a client's own is not believed", () => {
+    vi.stubEnv(PEER_HEADER_ENV, "");
+    expect(clientAddress(h({ [PEER_HEADER]: "203.0.113.9" }), undefined)).toBeNull();
+    expect(withClientAddress(h({ [PEER_HEADER]: "203.0.113.9" }), undefined).get(CLIENT_HEADER)).toBeNull();
+    // a configured proxy's header is still read
+    expect(clientAddress(h({ "x-real-ip": "203.0.113.9" }), "x-real-ip")).toBe("203.0.113.9");
+  });
+
   it("with no proxy configured, takes the connection's own address and ignores X-Forwarded-For", () => {
     expect(clientAddress(h({ "x-forwarded-for": "203.0.113.9" }), undefined)).toBeNull();
     expect(clientAddress(h({ "x-forwarded-for": "203.0.113.9", [PEER_HEADER]: "127.0.0.1" }), undefined)).toBe("127.0.0.1");

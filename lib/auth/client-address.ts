@@ -4,6 +4,14 @@ import ipaddr from "ipaddr.js";
 export const PEER_HEADER = "x-copydesk-peer-address";
 
 /**
+ * scripts/serve.mjs puts PEER_HEADER's name here, in its own process's environment, before the app
+ * loads. Under any other server (a bare `next start`, `next dev`) nothing overwrites that header, so
+ * a client could send its own and pick a fresh sign-in allowance per request: there the header is
+ * not read, and with no proxy configured every client counts as one unknown client.
+ */
+export const PEER_HEADER_ENV = "COPYDESK_PEER_HEADER";
+
+/**
  * Where we hand better-auth the address clientIp() resolved, so that its own limiter counts per
  * client by the same rule as ours and its sessions record that address. Set by the auth route and the
  * sign-in action (withClientAddress), and removed from every incoming request by scripts/serve.mjs,
@@ -13,7 +21,8 @@ export const CLIENT_HEADER = "x-copydesk-client-address";
 
 /**
  * The client's address: as the configured reverse proxy reports it, or, with no proxy configured,
- * the address of the connection itself (our server puts it in PEER_HEADER). Null when unknown.
+ * the address of the connection itself (our server puts it in PEER_HEADER; see PEER_HEADER_ENV).
+ * Null when unknown.
  * X-Forwarded-For is never believed unless it is the configured header: Next.js passes a client's
  * own X-Forwarded-For through untouched, so believing it would let anyone pick a fresh address per request.
  * For a list (X-Forwarded-For) the last entry is the one our proxy appended; the rest came from
@@ -21,7 +30,9 @@ export const CLIENT_HEADER = "x-copydesk-client-address";
  */
 export function clientIp(headers: Headers, trustedHeader: string | undefined): string | null {
   // a link-local IPv6 address may carry its interface ("fe80::1%eth0"): the address is the client
-  const raw = headers.get(trustedHeader ?? PEER_HEADER)?.split(",").pop()?.trim().replace(/%.*$/, "");
+  const header = trustedHeader ?? (process.env[PEER_HEADER_ENV] === PEER_HEADER ? PEER_HEADER : null);
+  if (!header) return null;
+  const raw = headers.get(header)?.split(",").pop()?.trim().replace(/%.*$/, "");
   if (!raw || !ipaddr.isValid(raw)) return null;
   let ip = ipaddr.parse(raw);
   if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress()) ip = (ip as ipaddr.IPv6).toIPv4Address();
