@@ -15,17 +15,25 @@
  * else the machine runs, each row gives the CPU time the balancer and servers spent per request (from
  * /proc), a cost that does not, and what two cores could serve at that cost.
  *
- * LOAD_WRITES=0 measures the reads only (no approvals, so no check jobs to wait for between setups).
+ * LOAD_WRITES=0 measures the reads only (no approvals, so no check jobs to wait for between setups);
+ * LOAD_SETUPS picks setups (pg1, pg2, pg4, sqlite; none: only the peer below).
  *
  * The knee: for the setups with 1 or 2 servers (LOAD_SWEEP_SERVERS, default 1,2), the article list
  * again at each of LOAD_SWEEP connections (default 1,2,4,8,16; LOAD_SWEEP=0 skips it), each for
  * LOAD_SWEEP_SECONDS (default 4). The knee is the lowest concurrency after which one more step of load
  * adds less than 10 % requests/s; the table gives its p99, the issue's "under 200 ms at the knee".
  *
+ * The peer (LOAD_BASELINE=0 skips it): the list of the code as issue 11 found it (bench/list-baseline.ts)
+ * against today's, one server each on a copy of the same SQLite database, in turns, LOAD_BASELINE_ROUNDS
+ * (default 3) runs each. The issue's "ten times faster" is judged on that same-run ratio, not on the
+ * issue's own figure from another machine and day. The first run builds the baseline in
+ * $TMPDIR/copydesk-bench-baseline-afad4dc (npm ci from npm's cache and a build: a few minutes); later
+ * runs reuse it.
+ *
  * Databases: bench/out/load.db (SQLite) and cluster_bench_load on 127.0.0.1:5432 (dropped at the end).
- * Ports 3233 (balancer), 3234–3237 (servers), 3238 (SQLite server). Build: .next-bench-load.
- * LOAD_NAME=x uses bench/out/x.db and cluster_bench_x instead, LOAD_PORT=p the ports p…p+5: a
- * second run beside another one.
+ * Ports 3233 (balancer), 3234–3237 (servers), 3238 (SQLite server), 3239–3240 (the peer's two servers).
+ * Build: .next-bench-load. LOAD_NAME=x uses bench/out/x.db and cluster_bench_x instead, LOAD_PORT=p
+ * the ports p…p+7: a second run beside another one.
  */
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -35,6 +43,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { benchSetting, removeSqliteFile, signInCookie } from "./server";
 import { between, longArticle, prng } from "./long-article";
+import { BASELINE_COMMIT, prepareBaseline, startBaseline } from "./list-baseline";
 import { table } from "./table";
 
 const NAME = process.env.LOAD_NAME ?? "load";
@@ -54,6 +63,9 @@ const SWEEP = (process.env.LOAD_SWEEP ?? "1,2,4,8,16").split(",").map(Number).fi
 const SWEEP_SECONDS = Number(process.env.LOAD_SWEEP_SECONDS ?? 4);
 const SWEEP_SERVERS = (process.env.LOAD_SWEEP_SERVERS ?? "1,2").split(",").map(Number);
 const ARTICLES = Number(process.env.LOAD_ARTICLES ?? 380);
+/** LOAD_BASELINE=0: no same-run comparison with the list as issue 11 found it */
+const BASELINE = process.env.LOAD_BASELINE !== "0";
+const BASELINE_ROUNDS = Number(process.env.LOAD_BASELINE_ROUNDS ?? 3);
 const POOL_SETUPS = 4;
 const CHECKED = 100;
 /** articles in review with one pending change each, per setup (approvals use one each); the rest take new annotations */
@@ -62,13 +74,17 @@ const SECRET = "bench-load-secret-bench-load-secret-0123456";
 const PASSWORD = "bench-pass";
 
 type Db = import("@/lib/db").Db;
-type Setup = { name: string; database: "postgres" | "sqlite"; servers: number };
-const SETUPS: Setup[] = [
-  { name: "PostgreSQL, 1 server", database: "postgres", servers: 1 },
-  { name: "PostgreSQL, 2 servers", database: "postgres", servers: 2 },
-  { name: "PostgreSQL, 4 servers", database: "postgres", servers: 4 },
-  { name: "SQLite, 1 server", database: "sqlite", servers: 1 },
-];
+type Setup = { key: string; name: string; database: "postgres" | "sqlite"; servers: number };
+/** LOAD_SETUPS=pg1,sqlite (say) runs only those setups; LOAD_SETUPS=none only the peer */
+const ONLY = process.env.LOAD_SETUPS?.split(",");
+const SETUPS: Setup[] = (
+  [
+    { key: "pg1", name: "PostgreSQL, 1 server", database: "postgres", servers: 1 },
+    { key: "pg2", name: "PostgreSQL, 2 servers", database: "postgres", servers: 2 },
+    { key: "pg4", name: "PostgreSQL, 4 servers", database: "postgres", servers: 4 },
+    { key: "sqlite", name: "SQLite, 1 server", database: "sqlite", servers: 1 },
+  ] satisfies Setup[]
+).filter((s) => !ONLY || ONLY.includes(s.key));
 
 interface Newsroom {
   longArticleId: string;
@@ -175,10 +191,10 @@ function startCluster(servers: number): ChildProcess {
 let logFd: number | null = null;
 const serverLog = () => (logFd ??= openSync(path.join(OUT, `${NAME}-servers.log`), "w"));
 
-function startSqliteServer(): ChildProcess {
+function startSqliteServer(file = DB_FILE, port = SQLITE_PORT): ChildProcess {
   return spawn(process.execPath, ["scripts/serve.mjs"], {
     cwd: ROOT,
-    env: { ...sqliteEnv, PORT: String(SQLITE_PORT), NEXT_DIST_DIR: DIST, BETTER_AUTH_SECRET: SECRET, BETTER_AUTH_URL: `http://localhost:${SQLITE_PORT}` },
+    env: { ...sqliteEnv, DATABASE_URL: `file:${file}`, PORT: String(port), NEXT_DIST_DIR: DIST, BETTER_AUTH_SECRET: SECRET, BETTER_AUTH_URL: `http://localhost:${port}` },
     stdio: ["ignore", serverLog(), serverLog()],
   });
 }
@@ -420,6 +436,86 @@ async function drainCheckJobs(db: Db) {
   console.error("bench:load — check jobs still running after 10 minutes: the next setup's figures include them");
 }
 
+// ---------------------------------------------------------------- the peer: the list before issue 11
+
+const BASELINE_TABLE_HEADER = ["code", "round", "articles on the page", "req/s", "p50 ms", "p99 ms", "errors", "machine CPU", "server CPU ms/req"];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * The first page of the list on the code as issue 11 found it and on today's, each on its own
+ * server and its own copy of the SQLite database as the setups left it, measured in turns (a machine
+ * that slows down for a while hurts both alike). Returns the table's rows and the ratio line.
+ */
+async function listAgainstBaseline(sqlite: Db): Promise<{ rows: (string | number)[][]; verdict: string } | null> {
+  // outside this project: inside it, Next.js would take this project's folder as the baseline's root
+  const dir = path.join(os.tmpdir(), `copydesk-bench-baseline-${BASELINE_COMMIT.slice(0, 7)}`);
+  const files = { baseline: path.join(OUT, `${NAME}-peer-baseline.db`), today: path.join(OUT, `${NAME}-peer-today.db`) };
+  for (const file of Object.values(files)) {
+    removeSqliteFile(file);
+    await sqlite.$executeRawUnsafe(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
+  }
+  const baselineEnv = { ...sqliteEnv, DATABASE_URL: `file:${files.baseline}`, BETTER_AUTH_SECRET: SECRET };
+  console.error(`bench:load — the list before issue 11 (${BASELINE_COMMIT.slice(0, 7)}): preparing its build in ${dir} (once)…`);
+  if (!prepareBaseline(ROOT, dir, baselineEnv)) {
+    console.error(`bench:load — this checkout has no commit ${BASELINE_COMMIT.slice(0, 7)} (no git history): the peer is skipped`);
+    return null;
+  }
+  const servers = [
+    { code: `before issue 11 (${BASELINE_COMMIT.slice(0, 7)})`, port: LB_PORT + 6, child: startBaseline(dir, baselineEnv, LB_PORT + 6, serverLog()) },
+    { code: "today", port: LB_PORT + 7, child: startSqliteServer(files.today, LB_PORT + 7) },
+  ];
+  try {
+    const ready = await Promise.all(
+      servers.map(async (s) => {
+        const base = `http://localhost:${s.port}`;
+        await whenUp(`${base}/signin`, s.child);
+        const cookie = await signInCookie(base, "editor@load.test", PASSWORD);
+        const html = await (await fetch(`${base}/`, { headers: { cookie } })).text();
+        const articles = (html.match(/<tr[ >]/g) ?? []).length - 1; // less the header row
+        return { ...s, base, cookie, articles, runs: [] as Run[] };
+      }),
+    );
+    // a longer warm-up than the setups' 2 s: on a slow machine the first runs still paid for compiling
+    for (const s of ready) {
+      serverPid = s.child.pid!;
+      await cannon({ url: `${s.base}/`, headers: { cookie: s.cookie }, duration: 5 });
+    }
+    // today's floor: a signed-in page with nothing of its own (a 404: the layout and its session
+    // lookup, the proxy with the CSP nonce, Next.js and React), what any page of this stack costs
+    const today = ready[1];
+    const floorRuns: Run[] = [];
+    for (let round = 0; round < BASELINE_ROUNDS; round++) {
+      for (const s of ready) {
+        serverPid = s.child.pid!;
+        s.runs.push(await cannon({ url: `${s.base}/`, headers: { cookie: s.cookie } }));
+      }
+      serverPid = today.child.pid!;
+      floorRuns.push(await cannon({ url: `${today.base}/no-such-page`, headers: { cookie: today.cookie } }));
+    }
+    const row = (code: string, articles: number | string, runs: Run[], errors = true) =>
+      runs.map((r, round) => [code, round + 1, articles, Math.round(r.rps), Math.round(r.p50), Math.round(r.p99), errors ? r.errors : "(404s)", `${Math.round(r.cpu * 100)} %`, r.serverMsPerRequest.toFixed(1)]);
+    const rows = [
+      ...ready.flatMap((s) => row(s.code, s.articles, s.runs)),
+      ...row("today: a signed-in page with nothing on it", 0, floorRuns, false),
+    ];
+    const [before, after, floor] = [...ready.map((s) => s.runs), floorRuns].map((runs) => ({
+      rps: median(runs.map((r) => r.rps)),
+      p50: median(runs.map((r) => r.p50)),
+      cpu: median(runs.map((r) => r.serverMsPerRequest)),
+    }));
+    const times = (a: number, b: number) => `${(a / b).toFixed(1)}×`;
+    const verdict =
+      `Today's list against the list before issue 11, medians of ${BASELINE_ROUNDS} runs each: ${times(after.rps, before.rps)} the requests/s ` +
+      `(${Math.round(before.rps)} → ${Math.round(after.rps)}), p50 ${times(before.p50, after.p50)} shorter (${Math.round(before.p50)} → ${Math.round(after.p50)} ms), ` +
+      `${times(before.cpu, after.cpu)} less server CPU per request (${before.cpu.toFixed(1)} → ${after.cpu.toFixed(1)} ms). Issue 11 asks for 10×: ` +
+      `about ${(before.cpu / 10).toFixed(1)} ms per request on one server; a signed-in page with nothing on it costs ${floor.cpu.toFixed(1)} ms here.`;
+    return { rows, verdict };
+  } finally {
+    await Promise.all(servers.map((s) => stopProcess(s.child)));
+  }
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -454,6 +550,7 @@ async function main() {
     r.serverMsPerRequest.toFixed(1), Math.round((2 * 1000) / r.serverMsPerRequest),
   ];
   let poolIndex = 0;
+  let peer: Awaited<ReturnType<typeof listAgainstBaseline>> = null;
   try {
     for (const setup of SETUPS) {
       console.error(`bench:load — ${setup.name}: starting (the first start builds ${DIST} once)…`);
@@ -485,6 +582,10 @@ async function main() {
       }
       console.error(table(HEADER, rows.filter((r) => r[0] === setup.name)));
     }
+    if (BASELINE) {
+      peer = await listAgainstBaseline(sqlite);
+      if (peer) console.error(table(BASELINE_TABLE_HEADER, peer.rows));
+    }
   } finally {
     await sqlite.$disconnect();
     await postgres.$disconnect();
@@ -504,6 +605,16 @@ async function main() {
           `The article list (first page) at rising load: ${SWEEP.join(", ")} connections, ${SWEEP_SECONDS} s each. The knee: the lowest step after which one more adds less than 10 % requests/s.`,
           "",
           table(SWEEP_HEADER, sweepRows),
+        ]
+      : []),
+    ...(peer
+      ? [
+          "",
+          `The article list (first page, ${CONNECTIONS} connections, ${SECONDS} s per run) on one SQLite server: the code as issue 11 found it against today's, in turns, on copies of the same database.`,
+          "",
+          table(BASELINE_TABLE_HEADER, peer.rows),
+          "",
+          peer.verdict,
         ]
       : []),
     "",
