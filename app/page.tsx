@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { LiveDesk } from "@/components/live/LiveDesk";
 import { requirePageActor } from "@/app/_auth/current-actor";
-import { StatusBadge } from "@/components/articles/StatusBadge";
-import { CategoryCounts } from "@/components/articles/CategoryCounts";
+import { ArticleTable } from "@/components/articles/ArticleTable";
 import { can } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { formatArticleCursor, listArticles, parseArticleCursor, type ArticleCursor } from "@/lib/articles/list-articles";
@@ -80,34 +79,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           )}
         </p>
       ) : (
-        <table className="w-full border-collapse bg-white text-left text-sm shadow-sm">
-          <caption className="sr-only">Articles, newest first</caption>
-          <thead className="border-b border-stone-300 bg-stone-100">
-            <tr>
-              <th scope="col" className="p-3">Title</th>
-              <th scope="col" className="p-3">Status</th>
-              <th scope="col" className="p-3">Annotations</th>
-              <th scope="col" className="p-3">Ingested</th>
-            </tr>
-          </thead>
-          <tbody>
-            {articles.map((a) => (
-              <tr key={a.id} className="border-b border-stone-200 align-top">
-                <td className="p-3">
-                  <Link href={`/articles/${a.id}`} prefetch={false} className="font-serif text-base font-semibold text-blue-900 hover:underline">
-                    {a.title}
-                  </Link>
-                </td>
-                <td className="p-3"><StatusBadge status={a.status} /></td>
-                <td className="p-3"><CategoryCounts counts={a.counts} total={a.total} /></td>
-                <td className="whitespace-nowrap p-3 text-stone-700">
-                  <time dateTime={a.createdAt.toISOString()}>{a.createdAt.toISOString().slice(0, 16).replace("T", " ")}</time>
-                  <div className="text-xs">{a.createdByName}</div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ArticleTable
+          articles={articles.map((a) => ({
+            id: a.id, title: a.title, status: a.status, createdAt: a.createdAt.toISOString(),
+            createdByName: a.createdByName, counts: a.counts, total: a.total,
+          }))}
+        />
       )}
       {articles.length > 0 && paging}
     </main>
