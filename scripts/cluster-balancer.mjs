@@ -27,8 +27,11 @@ const BEFORE_ANSWER = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE"]);
  * smaller of this and the server's own `Keep-Alive: timeout=N` hint less a second (4 s against our
  * servers' 5 s), so it lets go of a connection before the server closes it. Without a timeout of its
  * own the agent ignores that hint and kept idle connections forever, and now and then sent a request
- * on one the server was closing at that instant: a reset, which a POST cannot survive (502). On a
- * busy connection the timeout only emits an event nobody here acts on: a quiet event stream stays open.
+ * on one the server was closing at that instant: a reset, which a POST cannot survive (502).
+ * On a connection in use the timer keeps running (on a reused one, the ~4 s from the hint), but Node
+ * then only emits a `timeout` event, which nothing here acts on: http-proxy-3 listens for it only
+ * with `proxyTimeout` set, and it is 0. So a quiet event stream stays open; a `proxyTimeout` would
+ * change that (scripts/cluster-balancer.test.ts holds a quiet stream on a reused connection).
  */
 const IDLE_MS = 60_000;
 /** tells which app server answered (tests and anyone debugging the cluster) */

@@ -145,4 +145,19 @@ describe("the cluster's balancer, between requests", () => {
     const res = await fetch(`${base}/events`);
     expect(await res.text()).toBe("data: one\n\ndata: two\n\n");
   });
+
+  it("keeps a quiet answer open on a reused connection too, whose timer came from the server's hint", async () => {
+    // hint `timeout=3`: a reused connection carries a ~2 s timer; the stream is quiet for longer
+    const s = await counting(3_000, (req, res) => {
+      if (req.url !== "/events") return void res.end("ok");
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write("data: one\n\n");
+      setTimeout(() => res.end("data: two\n\n"), 2_500);
+    });
+    const { base } = await balancer([s.port]);
+    expect(await (await fetch(`${base}/`)).text()).toBe("ok");
+    const res = await fetch(`${base}/events`);
+    expect(await res.text()).toBe("data: one\n\ndata: two\n\n");
+    expect(s.connections()).toBe(1); // the stream did run on the kept-alive connection
+  });
 });

@@ -8,8 +8,9 @@ import http from "node:http";
 import next from "next";
 
 const PEER_HEADER = "x-copydesk-peer-address"; // lib/auth/client-address.ts reads it
-// tells the app, in this process only, that every request's PEER_HEADER was written here (PEER_HEADER_ENV)
-process.env.COPYDESK_PEER_HEADER = PEER_HEADER;
+// tells the app, in this process only, that every request's PEER_HEADER was written here
+// (lib/auth/client-address.ts, PEER_HEADER_FLAG)
+globalThis[Symbol.for("copydesk.peer-header-written-by-server")] = true;
 const CLIENT_HEADER = "x-copydesk-client-address"; // set only by the auth route (lib/auth/client-address.ts)
 const port = Number(process.env.PORT ?? 3000);
 const app = next({ dev: false, port });

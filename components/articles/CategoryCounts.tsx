@@ -1,9 +1,9 @@
-import { ANNOTATION_CATEGORIES, CATEGORY_LABELS, type AnnotationCategory } from "@/lib/annotations/categories";
+import { ANNOTATION_CATEGORIES, CATEGORY_LABELS, type AnnotationCategory } from "@/lib/annotations/category-labels";
 
 /**
  * Open annotations of one article by category, in the article list (50 rows a page). Each label is
  * one string, not "{label}: {n}" as three text nodes: the same text, a third of the text nodes React
- * renders and serialises (twice: the HTML and the RSC payload).
+ * renders.
  */
 export function CategoryCounts({ counts, total }: { counts: Partial<Record<AnnotationCategory, number>>; total: number }) {
   if (total === 0) return <span className="text-stone-600">none</span>;

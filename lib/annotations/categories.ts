@@ -1,17 +1,7 @@
 import { z } from "zod";
+import { ANNOTATION_CATEGORIES } from "./category-labels";
 
-export const ANNOTATION_CATEGORIES = ["typo", "missing_space", "punctuation", "style", "duplicate", "attribution", "other"] as const;
+export { ANNOTATION_CATEGORIES, CATEGORY_LABELS, type AnnotationCategory } from "./category-labels";
 export const annotationCategorySchema = z.enum(ANNOTATION_CATEGORIES);
-export type AnnotationCategory = z.infer<typeof annotationCategorySchema>;
-
-export const CATEGORY_LABELS: Record<AnnotationCategory, string> = {
-  typo: "Typo",
-  missing_space: "Missing space",
-  punctuation: "Punctuation",
-  style: "Style",
-  duplicate: "Duplicate",
-  attribution: "Attribution",
-  other: "Other",
-};
 
 export { ANNOTATION_STATUSES, type AnnotationStatus } from "@/lib/workflow/statuses";

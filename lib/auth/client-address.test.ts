@@ -1,15 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { CLIENT_HEADER, clientAddress, PEER_HEADER, PEER_HEADER_ENV, withClientAddress } from "./client-address";
+import { CLIENT_HEADER, clientAddress, PEER_HEADER, PEER_HEADER_FLAG, withClientAddress } from "./client-address";
 
 const h = (init: Record<string, string>) => new Headers(init);
 
 // as under scripts/serve.mjs, which writes the peer header on every request and says so
-beforeEach(() => vi.stubEnv(PEER_HEADER_ENV, PEER_HEADER));
-afterEach(() => vi.unstubAllEnvs());
+const flags = globalThis as Record<symbol, unknown>;
+beforeEach(() => {
+  flags[PEER_HEADER_FLAG] = true;
+});
+afterEach(() => {
+  delete flags[PEER_HEADER_FLAG];
+  vi.unstubAllEnvs();
+});
 
 describe("clientAddress", () => {
   it("under a server that does not write the peer header (bare next start), a client's own is not believed", () => {
-    vi.stubEnv(PEER_HEADER_ENV, "");
+    delete flags[PEER_HEADER_FLAG];
+    vi.stubEnv("COPYDESK_PEER_HEADER", PEER_HEADER); // an environment variable switches nothing on
     expect(clientAddress(h({ [PEER_HEADER]: "203.0.113.9" }), undefined)).toBeNull();
     expect(withClientAddress(h({ [PEER_HEADER]: "203.0.113.9" }), undefined).get(CLIENT_HEADER)).toBeNull();
     // a configured proxy's header is still read

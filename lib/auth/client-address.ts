@@ -4,12 +4,18 @@ import ipaddr from "ipaddr.js";
 export const PEER_HEADER = "x-copydesk-peer-address";
 
 /**
- * scripts/serve.mjs puts PEER_HEADER's name here, in its own process's environment, before the app
- * loads. Under any other server (a bare `next start`, `next dev`) nothing overwrites that header, so
- * a client could send its own and pick a fresh sign-in allowance per request: there the header is
- * not read, and with no proxy configured every client counts as one unknown client.
+ * scripts/serve.mjs sets this flag on the process's global object before the app loads: only then has
+ * every request's PEER_HEADER been written by our server. Under any other server (a bare `next start`,
+ * `next dev`) nothing overwrites that header, so a client could send its own and pick a fresh sign-in
+ * allowance per request: there the header is not read, and with no proxy configured every client is
+ * one unknown client. A global, not an environment variable: Next.js loads `.env` files into the
+ * environment, so a stray line there could have switched the header back on under `next start`.
  */
-export const PEER_HEADER_ENV = "COPYDESK_PEER_HEADER";
+export const PEER_HEADER_FLAG = Symbol.for("copydesk.peer-header-written-by-server");
+
+function peerHeaderWritten(): boolean {
+  return (globalThis as Record<symbol, unknown>)[PEER_HEADER_FLAG] === true;
+}
 
 /**
  * Where we hand better-auth the address clientIp() resolved, so that its own limiter counts per
@@ -21,7 +27,7 @@ export const CLIENT_HEADER = "x-copydesk-client-address";
 
 /**
  * The client's address: as the configured reverse proxy reports it, or, with no proxy configured,
- * the address of the connection itself (our server puts it in PEER_HEADER; see PEER_HEADER_ENV).
+ * the address of the connection itself (our server puts it in PEER_HEADER; see PEER_HEADER_FLAG).
  * Null when unknown.
  * X-Forwarded-For is never believed unless it is the configured header: Next.js passes a client's
  * own X-Forwarded-For through untouched, so believing it would let anyone pick a fresh address per request.
@@ -30,7 +36,7 @@ export const CLIENT_HEADER = "x-copydesk-client-address";
  */
 export function clientIp(headers: Headers, trustedHeader: string | undefined): string | null {
   // a link-local IPv6 address may carry its interface ("fe80::1%eth0"): the address is the client
-  const header = trustedHeader ?? (process.env[PEER_HEADER_ENV] === PEER_HEADER ? PEER_HEADER : null);
+  const header = trustedHeader ?? (peerHeaderWritten() ? PEER_HEADER : null);
   if (!header) return null;
   const raw = headers.get(header)?.split(",").pop()?.trim().replace(/%.*$/, "");
   if (!raw || !ipaddr.isValid(raw)) return null;
