@@ -27,8 +27,8 @@
  * against today's, one server each on a copy of the same SQLite database, in turns, LOAD_BASELINE_ROUNDS
  * (default 3) runs each. The issue's "ten times faster" is judged on that same-run ratio, not on the
  * issue's own figure from another machine and day. The first run builds the baseline in
- * $TMPDIR/copydesk-bench-baseline-afad4dc (npm ci from npm's cache and a build: a few minutes); later
- * runs reuse it.
+ * ~/.cache/copydesk-bench/baseline-afad4dc (npm ci from npm's cache and a build: a few minutes);
+ * later runs reuse it. A peer that cannot run (no git history, no npm cache) is reported and skipped.
  *
  * Databases: bench/out/load.db (SQLite) and cluster_bench_load on 127.0.0.1:5432 (dropped at the end).
  * Ports 3233 (balancer), 3234–3237 (servers), 3238 (SQLite server), 3239–3240 (the peer's two servers).
@@ -43,7 +43,7 @@ import autocannon from "autocannon";
 import pg from "pg";
 import { benchSetting, removeSqliteFile, signInCookie } from "./server";
 import { between, longArticle, prng } from "./long-article";
-import { BASELINE_COMMIT, prepareBaseline, startBaseline } from "./list-baseline";
+import { BASELINE_COMMIT, BASELINE_DIR, prepareBaseline, startBaseline } from "./list-baseline";
 import { table } from "./table";
 
 const NAME = process.env.LOAD_NAME ?? "load";
@@ -261,7 +261,8 @@ function treeCpuMs(rootPid: number): number {
 const SWEEP_HEADER = ["setup", "connections", "req/s", "p50 ms", "p99 ms", "errors", "machine CPU", "server CPU ms/req", ""];
 const HEADER = ["setup", "scenario", "req/s", "p50 ms", "p99 ms", "errors", "machine CPU", "server CPU ms/req", "2 cores' worth, req/s", "writes in the database"];
 
-type Run = { rps: number; p50: number; p99: number; ok: number; errors: number; cpu: number; serverMsPerRequest: number };
+/** errors: every answer that was not 2xx, and requests with no answer (failures: those alone) */
+type Run = { rps: number; p50: number; p99: number; ok: number; errors: number; failures: number; cpu: number; serverMsPerRequest: number };
 
 /** the processes serving the setup being measured */
 let serverPid = 0;
@@ -279,6 +280,7 @@ async function cannon(options: autocannon.Options): Promise<Run> {
     p99: result.latency.p99,
     ok: result["2xx"],
     errors: result.non2xx + result.errors + result.timeouts,
+    failures: result.errors + result.timeouts,
     cpu: (after.busy - before.busy) / (after.total - before.total),
     serverMsPerRequest: answered ? serverMs / answered : NaN,
   };
@@ -440,29 +442,48 @@ async function drainCheckJobs(db: Db) {
 
 const BASELINE_TABLE_HEADER = ["code", "round", "articles on the page", "req/s", "p50 ms", "p99 ms", "errors", "machine CPU", "server CPU ms/req"];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+/** Builds DIST from today's sources unless it is current (the setups' cluster does that too, but a run of the peer alone has no cluster). */
+async function ensureCurrentBuild() {
+  const { buildIsCurrent, sourceHash, writeStamp } = (await import(path.join(ROOT, "scripts", "build-stamp.mjs"))) as {
+    buildIsCurrent(root: string, hash: string, env: NodeJS.ProcessEnv): boolean;
+    sourceHash(root: string, env: NodeJS.ProcessEnv): string;
+    writeStamp(root: string, hash: string, env: NodeJS.ProcessEnv): void;
+  };
+  const env = { ...sqliteEnv, NEXT_DIST_DIR: DIST };
+  const hash = sourceHash(ROOT, env);
+  if (buildIsCurrent(ROOT, hash, env)) return;
+  console.error(`bench:load — building ${DIST} from today's sources…`);
+  execSync("npx next build", { cwd: ROOT, env, stdio: "ignore" });
+  writeStamp(ROOT, hash, env);
+}
 
 /**
  * The first page of the list on the code as issue 11 found it and on today's, each on its own
  * server and its own copy of the SQLite database as the setups left it, measured in turns (a machine
- * that slows down for a while hurts both alike). Returns the table's rows and the ratio line.
+ * that slows down for a while hurts both alike; the order alternates from round to round), with
+ * today's floor beside them. Returns the table's rows and the ratio line.
  */
 async function listAgainstBaseline(sqlite: Db): Promise<{ rows: (string | number)[][]; verdict: string } | null> {
-  // outside this project: inside it, Next.js would take this project's folder as the baseline's root
-  const dir = path.join(os.tmpdir(), `copydesk-bench-baseline-${BASELINE_COMMIT.slice(0, 7)}`);
   const files = { baseline: path.join(OUT, `${NAME}-peer-baseline.db`), today: path.join(OUT, `${NAME}-peer-today.db`) };
   for (const file of Object.values(files)) {
     removeSqliteFile(file);
     await sqlite.$executeRawUnsafe(`VACUUM INTO '${file.replace(/'/g, "''")}'`);
   }
   const baselineEnv = { ...sqliteEnv, DATABASE_URL: `file:${files.baseline}`, BETTER_AUTH_SECRET: SECRET };
-  console.error(`bench:load — the list before issue 11 (${BASELINE_COMMIT.slice(0, 7)}): preparing its build in ${dir} (once)…`);
-  if (!prepareBaseline(ROOT, dir, baselineEnv)) {
+  console.error(`bench:load — the list before issue 11 (${BASELINE_COMMIT.slice(0, 7)}): its build in ${BASELINE_DIR} (made once)…`);
+  if (!prepareBaseline(ROOT, baselineEnv)) {
     console.error(`bench:load — this checkout has no commit ${BASELINE_COMMIT.slice(0, 7)} (no git history): the peer is skipped`);
     return null;
   }
+  await ensureCurrentBuild();
   const servers = [
-    { code: `before issue 11 (${BASELINE_COMMIT.slice(0, 7)})`, port: LB_PORT + 6, child: startBaseline(dir, baselineEnv, LB_PORT + 6, serverLog()) },
+    { code: `before issue 11 (${BASELINE_COMMIT.slice(0, 7)})`, port: LB_PORT + 6, child: startBaseline(baselineEnv, LB_PORT + 6, serverLog()) },
     { code: "today", port: LB_PORT + 7, child: startSqliteServer(files.today, LB_PORT + 7) },
   ];
   try {
@@ -484,20 +505,27 @@ async function listAgainstBaseline(sqlite: Db): Promise<{ rows: (string | number
     // today's floor: a signed-in page with nothing of its own (a 404: the layout and its session
     // lookup, the proxy with the CSP nonce, Next.js and React), what any page of this stack costs
     const today = ready[1];
-    const floorRuns: Run[] = [];
+    const floorRuns: (Run & { not404: number })[] = [];
     for (let round = 0; round < BASELINE_ROUNDS; round++) {
-      for (const s of ready) {
+      for (const s of round % 2 ? [...ready].reverse() : ready) {
         serverPid = s.child.pid!;
         s.runs.push(await cannon({ url: `${s.base}/`, headers: { cookie: s.cookie } }));
       }
       serverPid = today.child.pid!;
-      floorRuns.push(await cannon({ url: `${today.base}/no-such-page`, headers: { cookie: today.cookie } }));
+      let not404 = 0;
+      const run = await cannon({
+        url: `${today.base}/no-such-page`,
+        headers: { cookie: today.cookie },
+        requests: [{ onResponse: (status) => void (status === 404 || not404++) }],
+      });
+      floorRuns.push({ ...run, not404 });
     }
-    const row = (code: string, articles: number | string, runs: Run[], errors = true) =>
-      runs.map((r, round) => [code, round + 1, articles, Math.round(r.rps), Math.round(r.p50), Math.round(r.p99), errors ? r.errors : "(404s)", `${Math.round(r.cpu * 100)} %`, r.serverMsPerRequest.toFixed(1)]);
+    const row = (code: string, articles: number, r: Run, round: number, errors: number | string) =>
+      [code, round + 1, articles, Math.round(r.rps), Math.round(r.p50), Math.round(r.p99), errors, `${Math.round(r.cpu * 100)} %`, r.serverMsPerRequest.toFixed(1)];
     const rows = [
-      ...ready.flatMap((s) => row(s.code, s.articles, s.runs)),
-      ...row("today: a signed-in page with nothing on it", 0, floorRuns, false),
+      ...ready.flatMap((s) => s.runs.map((r, round) => row(s.code, s.articles, r, round, r.errors))),
+      // every answer there is a 404 by design: what counts as an error is any other answer, or none
+      ...floorRuns.map((r, round) => row("today: a signed-in page with nothing on it", 0, r, round, `${r.not404 + r.failures} (404s expected)`)),
     ];
     const [before, after, floor] = [...ready.map((s) => s.runs), floorRuns].map((runs) => ({
       rps: median(runs.map((r) => r.rps)),
@@ -551,6 +579,7 @@ async function main() {
   ];
   let poolIndex = 0;
   let peer: Awaited<ReturnType<typeof listAgainstBaseline>> = null;
+  let peerFailure: string | null = null;
   try {
     for (const setup of SETUPS) {
       console.error(`bench:load — ${setup.name}: starting (the first start builds ${DIST} once)…`);
@@ -583,8 +612,14 @@ async function main() {
       console.error(table(HEADER, rows.filter((r) => r[0] === setup.name)));
     }
     if (BASELINE) {
-      peer = await listAgainstBaseline(sqlite);
-      if (peer) console.error(table(BASELINE_TABLE_HEADER, peer.rows));
+      // the setups' figures are in hand: a peer that fails must not take them down with it
+      try {
+        peer = await listAgainstBaseline(sqlite);
+        if (peer) console.error(table(BASELINE_TABLE_HEADER, peer.rows));
+      } catch (e) {
+        peerFailure = e instanceof Error ? e.message.split("\n")[0] : String(e);
+        console.error(`bench:load — the peer failed and is skipped: ${peerFailure}`);
+      }
     }
   } finally {
     await sqlite.$disconnect();
@@ -616,7 +651,9 @@ async function main() {
           "",
           peer.verdict,
         ]
-      : []),
+      : peerFailure
+        ? ["", `The comparison with the list before issue 11 failed and is not in this report: ${peerFailure}`]
+        : []),
     "",
     `The whole run took ${Math.round((Date.now() - started) / 1000)} s.`,
   ].join("\n");
