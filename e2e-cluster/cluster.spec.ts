@@ -48,10 +48,11 @@ async function submittedArticle(editor: Page, title: string): Promise<string> {
 async function race(r1: Page, r2: Page, path: string) {
   await r1.goto(path);
   await r2.goto(path);
-  await Promise.all([
-    handMade(r1).getByRole("button", { name: /Approve change/ }).click(),
-    handMade(r2).getByRole("button", { name: /Approve change/ }).click(),
-  ]);
+  const approve = (p: Page) => handMade(p).getByRole("button", { name: /Approve change/ });
+  await expect(approve(r1)).toBeVisible();
+  await expect(approve(r2)).toBeVisible();
+  // both presses land at once (click()'s checks could let the first approval reach the other page live first)
+  await Promise.all([approve(r1).dispatchEvent("click"), approve(r2).dispatchEvent("click")]);
   await expect.poll(async () => (await refused(r1).count()) + (await refused(r2).count()), { timeout: 15_000 }).toBe(1);
   // one revision was made, and the change report holds the change once
   const csv = await r1.request.get(`${path}/export/changes.csv`);

@@ -118,10 +118,12 @@ test("self-approval is refused with 403; two reviewers approving the same change
   await signIn(r2, "reviewer2");
   await r1.goto(articlePath);
   await r2.goto(articlePath);
-  await Promise.all([
-    card(r1, "thecapture").getByRole("button", { name: /Approve change/ }).click(),
-    card(r2, "thecapture").getByRole("button", { name: /Approve change/ }).click(),
-  ]);
+  const approve = (p: Page) => card(p, "thecapture").getByRole("button", { name: /Approve change/ });
+  await expect(approve(r1)).toBeVisible();
+  await expect(approve(r2)).toBeVisible();
+  // both presses land at once: with click()'s checks in between, a slow machine let the first approval
+  // reach the second page live, which then rightly no longer offered the button, and the test waited on
+  await Promise.all([approve(r1).dispatchEvent("click"), approve(r2).dispatchEvent("click")]);
   const refused = (p: Page) => p.getByRole("main").getByRole("alert").filter({ hasText: /already decided|changed this since/ });
   await expect.poll(async () => (await refused(r1).count()) + (await refused(r2).count())).toBe(1);
   // exactly one revision was made
