@@ -84,7 +84,37 @@ export async function selectText(page: Page, exact: string, occurrence = 1) {
   );
 }
 
+/**
+ * Resolves once the page's DOM has not changed for `quietMs` (at most `maxMs`). axe reads the page at
+ * one instant; right after an in-app navigation or a live update that instant can fall half-way
+ * between two pages, and the findings would be about a page no user sees.
+ */
+async function domSettled(page: Page, quietMs = 250, maxMs = 5_000) {
+  await page.evaluate(
+    ({ quietMs, maxMs }) =>
+      new Promise<void>((resolve) => {
+        let quiet: ReturnType<typeof setTimeout>;
+        const done = () => {
+          observer.disconnect();
+          clearTimeout(quiet);
+          clearTimeout(cap);
+          resolve();
+        };
+        const observer = new MutationObserver(() => {
+          clearTimeout(quiet);
+          quiet = setTimeout(done, quietMs);
+        });
+        observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+        quiet = setTimeout(done, quietMs);
+        const cap = setTimeout(done, maxMs);
+      }),
+    { quietMs, maxMs },
+  );
+}
+
 export async function expectNoSeriousA11yViolations(page: Page) {
+  await page.waitForLoadState("load");
+  await domSettled(page);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ")}`)).toEqual([]);
