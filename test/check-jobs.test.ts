@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
+import { changeBlockKind } from "@/lib/articles/change-block-kind";
 import { getArticle } from "@/lib/articles/get-article";
 import { ingestArticle } from "@/lib/articles/ingest-article";
 import type { Actor } from "@/lib/auth/roles";
@@ -17,6 +18,7 @@ import { waitForCheckJob } from "@/lib/jobs/wait-for-check-job";
 import { approveArticle } from "@/lib/review/decide-article";
 import { approveChanges } from "@/lib/review/decide-change";
 import { submitForReview } from "@/lib/review/submit-for-review";
+import { waiveFinding } from "@/lib/review/waive-finding";
 import { createTestDb, makeActor } from "./test-db";
 
 const FIXTURE = readFileSync(path.join(__dirname, "..", "..", "shared", "fixtures", "voz-trump-petro.txt"), "utf8");
@@ -190,14 +192,27 @@ describe("retries", () => {
 describe("after an applied change", () => {
   const TEXT = "The mayor spoke on Monday. He said nothing new.\n\nThe council met on Tuesday.It voted against the plan.";
 
-  it("the new revision is queued in the same commit; its findings come from the changed paragraphs only, even in review, and block approval", async () => {
-    const a = await ingestArticle({ db, actor: editor, parsed: parseText(TEXT), sourceKind: "paste" }); // not checked yet
-    const at = TEXT.indexOf("Monday. He");
+  /** The editor's change of `exact` (in a fresh article of TEXT, its ingest job queued), submitted for review. */
+  async function changeInReview(exact: string, replacement: string, category = "style", ready?: (articleId: string, revisionId: string) => Promise<void>) {
+    const a = await ingestArticle({ db, actor: editor, parsed: parseText(TEXT), sourceKind: "paste" });
+    await ready?.(a.id, a.revisionId);
+    const at = TEXT.indexOf(exact);
     const change = await createAnnotation({
       db, actor: editor,
-      input: { articleId: a.id, revisionId: a.revisionId, start: at, end: at + "Monday. He".length, category: "style", replacement: "Monday.He", note: null, speaker: null },
+      input: { articleId: a.id, revisionId: a.revisionId, start: at, end: at + exact.length, category, replacement, note: null, speaker: null },
     });
     await submitForReview({ db, actor: editor, articleId: a.id });
+    return { a, change };
+  }
+
+  it("the new revision is queued in the same commit; its findings come from the changed paragraphs only, even in review, and block approval", async () => {
+    const { a, change } = await changeInReview("Monday. He", "Monday.He", "style", async (articleId, revisionId) => {
+      // the ingest checks ran; the reviewer waived what they found in the paragraph nobody changes
+      expect(await runCheckJob(db, (await claimFor(revisionId, "r"))!, "r")).toBe("done");
+      for (const s of await db.annotation.findMany({ where: { articleId, status: "suggested" }, select: { id: true } })) {
+        await db.annotation.update({ where: { id: s.id }, data: { status: "waived" } });
+      }
+    });
     const applied = await approveChanges({ db, actor: reviewer, articleId: a.id, decisions: [{ id: change.id, version: 1 }] });
     expect(await jobOf(applied.revisionId)).toMatchObject({ status: "queued", reason: "applied", requestedById: editor.id });
 
@@ -206,25 +221,49 @@ describe("after an applied change", () => {
     expect(view.status).toBe("in_review");
     const found = view.annotations.filter((x) => x.status === "suggested").map((x) => view.revision.text.slice(x.start, x.end));
     expect(found).toContain("Monday.He"); // in the changed paragraph
-    expect(found).not.toContain("Tuesday.It"); // unchanged paragraph: not this job's business
+    expect(found).not.toContain("Tuesday.It"); // unchanged paragraph, checked before: not this job's business
     // the new finding is pending: the reviewer handles it before the article can be approved
     await expect(approveArticle({ db, actor: reviewer, articleId: a.id })).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("the article cannot be signed off while the newest revision's checks are still queued or running", async () => {
-    const a = await ingestArticle({ db, actor: editor, parsed: parseText(TEXT), sourceKind: "paste" });
-    const at = TEXT.indexOf("Tuesday.It");
-    const fix = await createAnnotation({
-      db, actor: editor,
-      input: { articleId: a.id, revisionId: a.revisionId, start: at, end: at + "Tuesday.It".length, category: "missing_space", replacement: "Tuesday. It", note: null, speaker: null },
-    });
-    await submitForReview({ db, actor: editor, articleId: a.id });
+    const { a, change: fix } = await changeInReview("Tuesday.It", "Tuesday. It", "missing_space");
     const applied = await approveChanges({ db, actor: reviewer, articleId: a.id, decisions: [{ id: fix.id, version: 1 }] });
     await expect(approveArticle({ db, actor: reviewer, articleId: a.id })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/checks .* still running/) });
     expect(await runCheckJob(db, (await claimFor(applied.revisionId, "r"))!, "r")).toBe("done");
     const pending = (await getArticle({ db, actor: reviewer, id: a.id })).annotations.filter((x) => x.status === "suggested");
     expect(pending).toEqual([]); // the fixed paragraph is clean
     await expect(approveArticle({ db, actor: reviewer, articleId: a.id })).resolves.toBeDefined();
+  });
+
+  it("a change applied before the old text's checks finished: the new revision is checked in full", async () => {
+    const { a, change } = await changeInReview("nothing new", "little");
+    const applied = await approveChanges({ db, actor: reviewer, articleId: a.id, decisions: [{ id: change.id, version: 1 }] });
+    // limited to the changed paragraph, "Tuesday.It" in the other one would never be checked
+    expect(await jobOf(applied.revisionId)).toMatchObject({ status: "queued", reason: "recheck" });
+    expect(await runCheckJob(db, (await claimFor(applied.revisionId, "r"))!, "r")).toBe("done");
+    const view = await getArticle({ db, actor: reviewer, id: a.id });
+    expect(view.annotations.filter((x) => x.status === "suggested").map((x) => view.revision.text.slice(x.start, x.end))).toContain("Tuesday.It");
+  });
+
+  it("relabelling a block orders the new revision's checks, so sign-off waits for them and the old job is moot", async () => {
+    const a = await ingestArticle({ db, actor: editor, parsed: parseText(TEXT), sourceKind: "paste" }); // its job waits
+    const relabelled = await changeBlockKind({ db, actor: editor, articleId: a.id, revisionId: a.revisionId, position: 1, kind: "caption" });
+    expect(await jobOf(relabelled.revisionId)).toMatchObject({ status: "queued", reason: "recheck" }); // revision 1 was never checked
+    expect(await runCheckJob(db, (await claimFor(a.revisionId, "r"))!, "r")).toBe("done");
+    expect(await db.checkRun.count({ where: { revisionId: a.revisionId } })).toBe(0);
+    await submitForReview({ db, actor: editor, articleId: a.id });
+    await expect(approveArticle({ db, actor: reviewer, articleId: a.id })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/checks .* still running/) });
+
+    // once checked, a further relabel needs only the relabelled block checked
+    expect(await runCheckJob(db, (await claimFor(relabelled.revisionId, "r"))!, "r")).toBe("done");
+  });
+
+  it("a relabel after finished checks orders checks of the relabelled block only", async () => {
+    const a = await ingestArticle({ db, actor: editor, parsed: parseText(TEXT), sourceKind: "paste" });
+    expect(await runCheckJob(db, (await claimFor(a.revisionId, "r"))!, "r")).toBe("done");
+    const relabelled = await changeBlockKind({ db, actor: editor, articleId: a.id, revisionId: a.revisionId, position: 0, kind: "caption" });
+    expect(await jobOf(relabelled.revisionId)).toMatchObject({ status: "queued", reason: "relabel" });
   });
 
   it("a job for a revision that is no longer current is finished without adding anything", async () => {

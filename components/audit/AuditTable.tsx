@@ -67,7 +67,7 @@ function summarise(json: string | null): string {
   if (!json) return "";
   try {
     const v = JSON.parse(json) as Record<string, unknown>;
-    const keep = ["status", "category", "exact", "replacement", "note", "reviewNote", "revision", "kind", "position", "format", "word", "applied", "findings", "added", "comment", "body", "title"];
+    const keep = ["status", "category", "exact", "replacement", "note", "reviewNote", "revision", "kind", "position", "format", "word", "applied", "findings", "added", "superseded", "comment", "body", "title"];
     return Object.entries(v)
       .filter(([k]) => keep.includes(k))
       .map(([k, val]) => `${k}: ${typeof val === "string" ? (val.length > 60 ? `${val.slice(0, 60)}…` : val) : JSON.stringify(val)}`)

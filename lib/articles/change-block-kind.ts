@@ -8,6 +8,7 @@ import { currentRevision } from "./current-revision";
 import { lockArticle } from "./lock-article";
 import { createRevision } from "@/lib/revisions/create-revision";
 import { announce } from "@/lib/live/publish";
+import { enqueueChecksOfNextRevision } from "@/lib/jobs/enqueue-checks";
 
 export interface ChangeBlockKindOptions {
   db: Db;
@@ -44,6 +45,10 @@ export async function changeBlockKind({ db, actor, articleId, revisionId, positi
       blocks: current.blocks.map((b, i) => ({ start: b.start, end: b.end, kind: i === position ? kind : b.kind })),
     });
     await tx.annotation.updateMany({ where: { articleId, revisionId: current.id }, data: { revisionId: next.id } });
+    // checks read block kinds (a headline, a caption), so the relabelled block is checked again; and
+    // every revision has its job, so sign-off waits for it and an older job finds itself moot
+    const { createdById } = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { createdById: true } });
+    await enqueueChecksOfNextRevision({ db: tx, previousRevisionId: current.id, revisionId: next.id, reason: "relabel", requestedById: createdById });
     await recordEvent(tx, {
       articleId, actorId: actor.id, action: "change_block_kind", entityType: "revision", entityId: next.id,
       before: { revision: current.number, position, kind: block.kind }, after: { revision: next.number, position, kind },

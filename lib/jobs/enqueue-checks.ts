@@ -1,7 +1,14 @@
 import type { Tx } from "@/lib/db";
 import { wakeCheckWorkers } from "./wake";
 
-export type CheckJobReason = "ingest" | "recheck" | "applied";
+/**
+ * ingest and recheck: the whole text. applied (changes applied) and relabel (a block's kind changed):
+ * only the paragraphs that differ from the previous revision, whose findings moved onto this one.
+ */
+export type CheckJobReason = "ingest" | "recheck" | "applied" | "relabel";
+
+/** Reasons whose job keeps only findings in the paragraphs that changed since the previous revision. */
+export const ONLY_CHANGED: ReadonlySet<string> = new Set<CheckJobReason>(["applied", "relabel"]);
 export type CheckJobStatus = "queued" | "running" | "done" | "failed" | "too_long";
 
 export interface EnqueueChecksOptions {
@@ -38,4 +45,22 @@ export async function enqueueChecks({ db, revisionId, reason, requestedById }: E
   if (count === 0) return { id: existing.id, status: existing.status as CheckJobStatus };
   wakeCheckWorkers();
   return { id: existing.id, status: "queued" };
+}
+
+/**
+ * Order the checks of a revision just made from `previousRevisionId` (in the same transaction). Only
+ * its changed paragraphs need checking when the previous revision's checks finished: their findings
+ * moved onto the new one. If they had not finished (waiting, running, failed, too long, or never
+ * ordered), the unchanged paragraphs were never checked either, and a job limited to the changes
+ * would leave them so for good: then the new revision is checked in full.
+ */
+export async function enqueueChecksOfNextRevision({ db, previousRevisionId, revisionId, reason, requestedById }: {
+  db: Tx;
+  previousRevisionId: string;
+  revisionId: string;
+  reason: "applied" | "relabel";
+  requestedById: string;
+}): Promise<{ id: string; status: CheckJobStatus }> {
+  const previous = await db.checkJob.findUnique({ where: { revisionId: previousRevisionId }, select: { status: true } });
+  return enqueueChecks({ db, revisionId, reason: previous?.status === "done" ? reason : "recheck", requestedById });
 }

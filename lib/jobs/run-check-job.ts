@@ -6,7 +6,7 @@ import { markInterruptedRuns } from "@/lib/suggestions/check-run-status";
 import { publishChange } from "@/lib/live/publish";
 import { recheckArticle } from "@/lib/suggestions/recheck-article";
 import type { ClaimedCheckJob } from "./claim-check-job";
-import type { CheckJobStatus } from "./enqueue-checks";
+import { ONLY_CHANGED, type CheckJobStatus } from "./enqueue-checks";
 import { retryDelayMs } from "./retry-policy";
 
 export interface RunCheckJobOptions {
@@ -45,7 +45,7 @@ export async function runCheckJob(db: Db, job: ClaimedCheckJob, runner: string, 
       actor: { ...user, role: user.role as Role },
       articleId: target.articleId,
       budgetMs,
-      job: { onlyChanged: job.reason === "applied" },
+      job: { onlyChanged: ONLY_CHANGED.has(job.reason) },
     });
     return await finish("done");
   } catch (e) {

@@ -5,7 +5,7 @@ import { recordEvent } from "@/lib/audit/record-event";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { currentRevision } from "@/lib/articles/current-revision";
-import { enqueueChecks } from "@/lib/jobs/enqueue-checks";
+import { enqueueChecksOfNextRevision } from "@/lib/jobs/enqueue-checks";
 import { AWAITING_DECISION, CARRIED, SETTLED, isIn } from "@/lib/workflow/statuses";
 import { moveMarks } from "@/lib/workflow/transition";
 import { applyChanges } from "./apply-changes";
@@ -102,7 +102,7 @@ export async function applyApprovedChanges(tx: Tx, { articleId, actor }: { artic
   // the new text gets checked in the same commit that makes it; its findings are the article
   // editor's suggestions (not the approving reviewer's, who must stay free to approve them)
   const { createdById } = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { createdById: true } });
-  await enqueueChecks({ db: tx, revisionId: next.id, reason: "applied", requestedById: createdById });
+  await enqueueChecksOfNextRevision({ db: tx, previousRevisionId: current.id, revisionId: next.id, reason: "applied", requestedById: createdById });
   await recordEvent(tx, {
     articleId, actorId: actor.id, action: "apply", entityType: "revision", entityId: next.id,
     before: { revision: current.number }, after: { revision: next.number, applied: approved.map((a) => a.id), orphaned },

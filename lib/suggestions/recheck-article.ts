@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { assertArticleOpen } from "@/lib/articles/assert-article-open";
 import { claimNumbers } from "@/lib/annotations/claim-numbers";
 import { currentRevision } from "@/lib/articles/current-revision";
+import { lockArticle } from "@/lib/articles/lock-article";
 import { listDictionaryWords } from "@/lib/dictionary/dictionary-words";
 import { changedRanges, touches } from "@/lib/jobs/changed-ranges";
 import { publishedHouseRules } from "@/lib/house-rules/published-rules";
@@ -63,6 +64,25 @@ export async function recheckArticle({ db, actor, articleId, budgetMs = env.CHEC
     const { findings, quotes } = await runChecksOffThread({ text: revision.text, blocks: revision.blocks, extraWords, houseRules, houseRulesKey }, { budgetMs });
     const demoted = await demotedRuleIds(db);
     return await db.$transaction(async (tx) => {
+      // first, so no change is applied, no block relabelled and no other run writes findings on this
+      // article until this commit (lockArticle); the newest revision read next stays the newest
+      await lockArticle(tx, articleId);
+      const newest = await tx.revision.findFirst({ where: { articleId }, orderBy: { number: "desc" }, select: { id: true, number: true } });
+      if (newest && newest.id !== revision.id) {
+        // A new revision was made while the checks ran. Their findings are about a text that is no
+        // longer the article's: stored on the old revision, nobody would see them and nothing could
+        // clear them, yet sign-off would wait for them. So none is kept. The new revision has its own
+        // job, ordered in full when this revision's checks had not finished (enqueueChecksOfNextRevision).
+        await tx.checkRun.update({
+          where: { id: run.id },
+          data: { status: "done", findings: findings.length, added: 0, error: `Revision ${newest.number} was made while these checks ran; its own checks replace them.`, finishedAt: new Date() },
+        });
+        await recordEvent(tx, {
+          articleId, actorId: actor.id, action: "check", entityType: "revision", entityId: revision.id,
+          after: { findings: findings.length, added: 0, superseded: newest.number, ...(job ? { by: "check job" } : {}) },
+        });
+        return { checkRunId: run.id, findings: findings.length, added: 0 };
+      }
       const known = new Set(
         (await tx.annotation.findMany({ where: { articleId, fingerprint: { not: null } }, select: { fingerprint: true } })).map((a) => a.fingerprint),
       );
