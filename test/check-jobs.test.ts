@@ -6,6 +6,7 @@ import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { changeBlockKind } from "@/lib/articles/change-block-kind";
 import { getArticle } from "@/lib/articles/get-article";
 import { ingestArticle } from "@/lib/articles/ingest-article";
+import type { AnnotationCategory } from "@/lib/annotations/category-labels";
 import type { Actor } from "@/lib/auth/roles";
 import { parseText } from "@/lib/ingest/parse-text";
 import { startCheckWorker } from "@/lib/jobs/check-worker";
@@ -193,7 +194,7 @@ describe("after an applied change", () => {
   const TEXT = "The mayor spoke on Monday. He said nothing new.\n\nThe council met on Tuesday.It voted against the plan.";
 
   /** The editor's change of `exact` (in a fresh article of TEXT, its ingest job queued), submitted for review. */
-  async function changeInReview(exact: string, replacement: string, category = "style", ready?: (articleId: string, revisionId: string) => Promise<void>) {
+  async function changeInReview(exact: string, replacement: string, category: AnnotationCategory = "style", ready?: (articleId: string, revisionId: string) => Promise<void>) {
     const a = await ingestArticle({ db, actor: editor, parsed: parseText(TEXT), sourceKind: "paste" });
     await ready?.(a.id, a.revisionId);
     const at = TEXT.indexOf(exact);
