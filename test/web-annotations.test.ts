@@ -82,6 +82,32 @@ describe("W3C Web Annotation export and import", () => {
     expect(view.annotations[0]).toMatchObject({ exact: "by the parties", note: "Which party said this?", category: "other", source: "import" });
   });
 
+  it("hostile selectors cost what a normal one does: a 1 MB prefix on a common word, a 200,000-character quote, too many items", async () => {
+    const target = await article();
+    const quote = (exact: string, prefix = "", suffix = "") => ({ type: "TextQuoteSelector", exact, prefix, suffix });
+    const one = (id: string, selector: object) => ({ id, type: "Annotation", target: { source: "urn:x", selector } });
+    const began = performance.now();
+    const report = await importWebAnnotations({
+      db, actor: editor, articleId: target.id,
+      document: {
+        "@context": "http://www.w3.org/ns/anno.jsonld", id: "urn:page", type: "AnnotationPage",
+        items: [
+          // "the" occurs all over the text: every copy was compared with the whole prefix (~1 MB each)
+          one("urn:a:prefix", quote("the", "q".repeat(1_000_000), "r".repeat(1_000_000))),
+          one("urn:a:long", quote("Trump ".repeat(33_000))),
+        ],
+      },
+    });
+    // was: minutes of one request's CPU on the server thread (quadratic in the prefix)
+    expect(performance.now() - began).toBeLessThan(5_000);
+    expect(report.imported).toEqual([]);
+    expect(report.failed.map((f) => f.reason)).toEqual([expect.stringMatching(/not anchored/), expect.stringMatching(/over 2,000 characters is placed only where it occurs word for word/)]);
+
+    const many = Array.from({ length: 5_001 }, (_, i) => one(`urn:m:${i}`, quote("Petro")));
+    await expect(importWebAnnotations({ db, actor: editor, articleId: target.id, document: { "@context": "http://www.w3.org/ns/anno.jsonld", id: "urn:page", type: "AnnotationPage", items: many } }))
+      .rejects.toMatchObject({ code: "bad_input", message: expect.stringMatching(/at most 5,000 at a time/) });
+  });
+
   it("a reviewer may not import; a document that is not an annotation is refused whole", async () => {
     const target = await article();
     await expect(importWebAnnotations({ db, actor: reviewer, articleId: target.id, document: {} })).rejects.toMatchObject({ code: "forbidden" });

@@ -162,10 +162,14 @@ function widenEnd(text: string, at: number): number {
  */
 function scorer(anchor: Anchor, text: string) {
   const quoteLength = anchor.exact.length;
+  // context is CONTEXT_CHARS a side (quoteSelector); a longer one from another tool, or a hostile
+  // import, would cost its length squared at every candidate, so only its nearest part is read
+  const prefix = anchor.prefix.slice(-CONTEXT_CHARS);
+  const suffix = anchor.suffix.slice(0, CONTEXT_CHARS);
   return (m: Match): Candidate => {
     const quote = quoteSimilarity(m, quoteLength);
-    const before = sideEvidence(anchor.prefix, text.slice(Math.max(0, m.start - anchor.prefix.length), m.start));
-    const after = sideEvidence(anchor.suffix, text.slice(m.end, m.end + anchor.suffix.length));
+    const before = sideEvidence(prefix, text.slice(Math.max(0, m.start - prefix.length), m.start));
+    const after = sideEvidence(suffix, text.slice(m.end, m.end + suffix.length));
     const context = 0.75 * Math.max(before, after) + 0.25 * Math.min(before, after);
     return { ...m, score: (quoteLength * quote + CONTEXT_WEIGHT * context) / (quoteLength + CONTEXT_WEIGHT) };
   };
