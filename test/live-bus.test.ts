@@ -157,6 +157,21 @@ describe(`presence (${testDatabase})`, () => {
     }
   });
 
+  it("a browser that left before its stream was made leaves nothing behind: no presence, a closed stream", async () => {
+    const bus = serverBus();
+    const presence = createPresence(bus, { heartbeatMs: 60_000 });
+    await bus.ready();
+    try {
+      const gone = new AbortController();
+      gone.abort(); // the route was still awaiting the session, the article or the LISTEN
+      const stream = liveEventStream({ bus, presence, viewer: eddie, articleId: "art-gone", signal: gone.signal });
+      expect(presence.list("art-gone")).toEqual([]);
+      expect(await stream.getReader().read()).toEqual({ done: true, value: undefined });
+    } finally {
+      presence.close();
+    }
+  });
+
   it("streams presence without the viewer, and changes of the article only", async () => {
     const bus = serverBus();
     const presence = createPresence(bus, { heartbeatMs: 60_000 });

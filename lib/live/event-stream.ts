@@ -59,8 +59,16 @@ export function liveEventStream({ bus, presence, viewer, articleId, pingMs = 15_
           // already closed by the client going away
         }
       };
+      // A browser that left while the route was still awaiting (session, article, LISTEN) aborted the
+      // signal before this stream existed: no abort event will come, and Next.js never reads, so never
+      // cancels, a stream for a response already closed. Without this the subscription, the ping and
+      // the presence entry (re-announced to every server) would live as long as the process.
+      if (signal?.aborted) {
+        stop();
+        return;
+      }
+      signal?.addEventListener("abort", stop, { once: true });
       // the browser reconnects after this long if the connection drops
-      signal?.addEventListener("abort", stop);
       send("retry: 3000\n\n");
       sendPresence();
     },

@@ -23,6 +23,8 @@ export async function GET(req: Request) {
   const presence = livePresence();
   // the first page on a fresh process must not miss what happens while the LISTEN is being set up
   await bus.ready();
+  // gone while we waited: nothing to stream to (the stream would stop at once anyway)
+  if (req.signal.aborted) return new Response(null, { status: 499 });
   const viewer = { id: actor.id, name: actor.name, role: actor.role };
   const stream = liveEventStream({ bus, presence, articleId, viewer, signal: req.signal });
   return new Response(stream, {
