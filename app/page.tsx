@@ -28,6 +28,8 @@ function pageHref(q: string | undefined, side: "after" | "before", cursor: Artic
  */
 export default async function HomePage({ searchParams }: { searchParams: Promise<ListParams> }) {
   const actor = await requirePageActor("article:read");
+  // before the list is read: a change after this moment reaches the page live (components/live)
+  const renderedAt = Date.now();
   const { q, after, before } = await searchParams;
   const query = typeof q === "string" ? q : undefined;
   const page = await listArticles({ db, query, after: parseArticleCursor(after), before: parseArticleCursor(before) });
@@ -50,7 +52,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <main id="main" className="mx-auto max-w-7xl px-4 py-8">
       <div className="mb-6 flex flex-wrap items-end gap-4">
         <h1 className="font-serif text-3xl font-bold">Articles</h1>
-        <LiveDesk />
+        <LiveDesk renderedAt={renderedAt} />
         <form role="search" className="ml-auto flex gap-2" action="/">
           <label htmlFor="q" className="sr-only">
             Search titles

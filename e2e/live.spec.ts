@@ -100,3 +100,48 @@ test("an update from someone else never disturbs what the editor is typing", asy
   await expect(editor.getByText("Half-typed thought about the crane")).toBeVisible();
   await notReloaded(editor);
 });
+
+test("a change made after the page was read but before its live stream opened still reaches it", async ({ browser }) => {
+  const title = `Late stream ${Date.now()}`;
+  const editor = await as(browser, "editor");
+  await ingestPasted(editor, `${title}\n\nThe ferry ran late on Monday.`);
+  // its checks are done, so no later event of theirs can refresh the reviewer's page by chance
+  await expect(editor.getByText("Checking the article…")).toHaveCount(0, { timeout: 20_000 });
+  const reviewer = await as(browser, "reviewer");
+  // the reviewer's list is rendered, but its stream waits (a slow phone still hydrating the page)
+  let letThrough!: () => void;
+  const held = new Promise<void>((r) => (letThrough = r));
+  await reviewer.route("**/api/events*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await reviewer.goto(`/?q=${encodeURIComponent("Late stream")}`);
+  await plant(reviewer);
+  await expect(reviewer.getByRole("link", { name: title })).toBeVisible();
+  // meanwhile the editor marks something: the list's counts change, and the one event about it
+  // goes out while the reviewer's page has no stream yet
+  await mark(editor, "ferry", "ferry boat");
+  letThrough();
+  await expect(reviewer.getByRole("row", { name: new RegExp(title) })).toContainText("Missing space: 1", { timeout: 10_000 });
+  await notReloaded(reviewer);
+});
+
+test("a live stream answered with an error (a server restarting) is opened again, and updates resume", async ({ browser }) => {
+  const title = `Stream retry ${Date.now()}`;
+  const editor = await as(browser, "editor");
+  await ingestPasted(editor, `${title}\n\nThe library shut early on Friday.`);
+  await expect(editor.getByText("Checking the article…")).toHaveCount(0, { timeout: 20_000 });
+  const reviewer = await as(browser, "reviewer");
+  let answered = 0;
+  await reviewer.route("**/api/events*", async (route) => {
+    // the first attempt meets a balancer with no server up; a browser never retries that by itself
+    if (answered++ === 0) return route.fulfill({ status: 502, body: "no server" });
+    await route.continue();
+  });
+  await reviewer.goto(`/?q=${encodeURIComponent("Stream retry")}`);
+  await plant(reviewer);
+  await expect.poll(() => answered, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+  await mark(editor, "library", "city library");
+  await expect(reviewer.getByRole("row", { name: new RegExp(title) })).toContainText("Missing space: 1", { timeout: 10_000 });
+  await notReloaded(reviewer);
+});

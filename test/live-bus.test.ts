@@ -10,6 +10,7 @@ import { liveEventStream } from "@/lib/live/event-stream";
 import { liveBus } from "@/lib/live/live";
 import type { LiveMessage } from "@/lib/live/messages";
 import { createPresence } from "@/lib/live/presence";
+import { createRecentChanges } from "@/lib/live/recent-changes";
 import { createTestDb, makeActor, testDatabase } from "./test-db";
 
 const { db, url, close } = createTestDb();
@@ -168,6 +169,34 @@ describe(`presence (${testDatabase})`, () => {
       expect(presence.list("art-gone")).toEqual([]);
       expect(await stream.getReader().read()).toEqual({ done: true, value: undefined });
     } finally {
+      presence.close();
+    }
+  });
+
+  it("a page whose stream opens after a change it did not read is told to re-read at once", async () => {
+    const bus = serverBus();
+    const presence = createPresence(bus, { heartbeatMs: 60_000 });
+    const recent = createRecentChanges(bus);
+    await bus.ready();
+    const abort = new AbortController();
+    try {
+      const renderedAt = Date.now() - 5_000;
+      expect(recent.changedSince("art-m", renderedAt)).toBe(false);
+      await bus.publish(change("art-m"));
+      await until(() => recent.changedSince("art-m", renderedAt));
+      expect(recent.changedSince(null, renderedAt)).toBe(true); // the desk: any article
+      expect(recent.changedSince("art-other", renderedAt)).toBe(false);
+      expect(recent.changedSince("art-m", Date.now() + 5_000)).toBe(false); // rendered after it
+      expect(recent.changedSince("art-m", NaN)).toBe(false); // no render time sent
+
+      const stream = liveEventStream({ bus, presence, viewer: eddie, articleId: "art-m", signal: abort.signal, missed: recent.changedSince("art-m", renderedAt) });
+      const reader = stream.getReader();
+      let text = "";
+      while (!/event: change/.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+      expect(text).toContain('event: change\ndata: {"articleId":"art-m","what":"missed"}');
+    } finally {
+      abort.abort();
+      recent.close();
       presence.close();
     }
   });

@@ -8,12 +8,14 @@ export const metadata = { title: "Review queue · Copydesk" };
 
 export default async function ReviewQueuePage() {
   const actor = await requirePageActor("change:review");
+  // before the queue is read: a change after this moment reaches the page live (components/live)
+  const renderedAt = Date.now();
   const queue = await reviewQueue({ db, actor });
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="mb-2 font-serif text-3xl font-bold">Review queue</h1>
       <p className="mb-6 text-stone-700">Articles waiting for review, oldest first.</p>
-      <LiveDesk />
+      <LiveDesk renderedAt={renderedAt} />
       {queue.length === 0 ? (
         <p>Nothing is waiting for review.</p>
       ) : (

@@ -35,10 +35,12 @@ interface ArticleWorkspaceProps {
   can: DeskActions;
   /** the changes applied into the current revision, placed on its text, and the diff since the original */
   applied: AppliedChanges;
+  /** the server's clock before it read the article: for changes made before the live stream opens */
+  renderedAt: number;
 }
 
 /** The article page: text on the left, annotation panel on the right, kept in step both ways. */
-export function ArticleWorkspace({ article, actor, can, applied }: ArticleWorkspaceProps) {
+export function ArticleWorkspace({ article, actor, can, applied, renderedAt }: ArticleWorkspaceProps) {
   const text = article.revision.text;
   const textRef = useRef<HTMLDivElement>(null);
   // a server refresh (after any save, or a new revision) is the source of truth
@@ -155,7 +157,7 @@ export function ArticleWorkspace({ article, actor, can, applied }: ArticleWorksp
 
   return (
     <>
-      <LiveArticle articleId={article.id} />
+      <LiveArticle articleId={article.id} renderedAt={renderedAt} />
       <ArticleStatusBar
         articleId={article.id}
         status={article.status}

@@ -11,8 +11,8 @@ export function presenceSentence(people: LivePerson[]): string {
 }
 
 /** The article page's live connection: who else has it open, and updates from them. */
-export function LiveArticle({ articleId }: { articleId: string }) {
-  const { people, waiting } = useLiveRefresh(articleId);
+export function LiveArticle({ articleId, renderedAt }: { articleId: string; renderedAt: number }) {
+  const { people, waiting } = useLiveRefresh(articleId, renderedAt);
   return (
     <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
       <p role="status" aria-label="Who else is here" className="flex items-center gap-1 text-stone-800">

@@ -23,16 +23,28 @@ export function pageIsBusy(): boolean {
   return !!selection && !selection.isCollapsed && selection.toString().trim() !== "";
 }
 
+/** Waits before opening a closed stream again: 1 s, 2 s, 4 s … at most 30 s, each with some jitter. */
+export function reopenDelayMs(failures: number, random = Math.random): number {
+  return Math.min(30_000, 1_000 * 2 ** Math.min(failures, 5)) * (0.75 + 0.5 * random());
+}
+
 /**
  * Re-reads the page (router.refresh: the server renders with the viewer's own permissions) when the
  * live stream says something changed — at once if the viewer is idle, otherwise as soon as they are.
- * `article` narrows the stream to one article and adds who else has it open.
+ * `article` narrows the stream to one article and adds who else has it open. `renderedAt` (the
+ * server's clock when it rendered the page) lets the server say whether something changed before
+ * the stream opened.
  */
-export function useLiveRefresh(article: string | null): { people: LivePerson[]; waiting: boolean } {
+export function useLiveRefresh(article: string | null, renderedAt: number): { people: LivePerson[]; waiting: boolean } {
   const router = useRouter();
   const [people, setPeople] = useState<LivePerson[]>([]);
   const [waiting, setWaiting] = useState(false);
   const pending = useRef(false);
+  // read when the stream opens: a refresh renders the page anew, but must not reopen the stream
+  const rendered = useRef(renderedAt);
+  useEffect(() => {
+    rendered.current = renderedAt;
+  }, [renderedAt]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -57,24 +69,42 @@ export function useLiveRefresh(article: string | null): { people: LivePerson[]; 
     };
     const onIdle = () => setTimeout(flush, 0);
 
-    const source = new EventSource(article ? `/api/events?article=${encodeURIComponent(article)}` : "/api/events");
+    let source: EventSource | null = null;
     let dropped = false;
-    source.addEventListener("change", changed);
-    source.addEventListener("presence", (e) => setPeople(JSON.parse((e as MessageEvent<string>).data) as LivePerson[]));
-    source.addEventListener("error", () => {
-      dropped = true;
-    });
-    source.addEventListener("open", () => {
-      // events sent while the connection was down are lost: re-read once
-      if (dropped) changed();
-      dropped = false;
-    });
+    let failures = 0;
+    let reopen: ReturnType<typeof setTimeout> | undefined;
+    const open = () => {
+      const params = new URLSearchParams({ since: String(rendered.current) });
+      if (article) params.set("article", article);
+      const s = new EventSource(`/api/events?${params}`);
+      source = s;
+      s.addEventListener("change", changed);
+      s.addEventListener("presence", (e) => setPeople(JSON.parse((e as MessageEvent<string>).data) as LivePerson[]));
+      s.addEventListener("error", () => {
+        dropped = true;
+        // The browser retries a dropped stream by itself, but never one answered with an error
+        // status (a balancer's 502 while servers restart, a 500): that one stays closed, and the page
+        // would silently stop updating. Open it again after a while.
+        if (s.readyState !== EventSource.CLOSED) return;
+        s.close();
+        setPeople([]);
+        reopen = setTimeout(open, reopenDelayMs(failures++));
+      });
+      s.addEventListener("open", () => {
+        failures = 0;
+        // events sent while the connection was down are lost: re-read once
+        if (dropped) changed();
+        dropped = false;
+      });
+    };
+    open();
     document.addEventListener("focusout", onIdle);
     document.addEventListener("pointerup", onIdle);
     document.addEventListener("keyup", onIdle);
     return () => {
       clearTimeout(timer);
-      source.close();
+      clearTimeout(reopen);
+      source?.close();
       document.removeEventListener("focusout", onIdle);
       document.removeEventListener("pointerup", onIdle);
       document.removeEventListener("keyup", onIdle);

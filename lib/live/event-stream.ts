@@ -12,6 +12,8 @@ export interface StreamOptions {
   pingMs?: number;
   /** the request's: aborted when the browser goes away */
   signal?: AbortSignal;
+  /** something changed after the page was rendered, before this stream opened: the page re-reads at once */
+  missed?: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface StreamOptions {
  * thing changed: the page re-reads through the usual permission checks, so nothing is sent here
  * that the viewer could not read anyway. Presence lists everyone but the viewer.
  */
-export function liveEventStream({ bus, presence, viewer, articleId, pingMs = 15_000, signal }: StreamOptions): ReadableStream<Uint8Array> {
+export function liveEventStream({ bus, presence, viewer, articleId, pingMs = 15_000, signal, missed = false }: StreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let stop = () => {};
   return new ReadableStream<Uint8Array>({
@@ -71,6 +73,7 @@ export function liveEventStream({ bus, presence, viewer, articleId, pingMs = 15_
       // the browser reconnects after this long if the connection drops
       send("retry: 3000\n\n");
       sendPresence();
+      if (missed) event("change", { articleId, what: "missed" });
     },
     cancel() {
       stop();

@@ -3,6 +3,7 @@ import { env } from "@/lib/env";
 import { processWide, replaceProcessWide } from "@/lib/process-wide";
 import { createMemoryBus, createPgBus, type LiveBus } from "./bus";
 import { createPresence, type Presence } from "./presence";
+import { createRecentChanges, type RecentChanges } from "./recent-changes";
 
 // one per process (Next.js loads route handlers and server actions as separate module graphs): two
 // buses in one process would each see only half the events
@@ -30,4 +31,9 @@ export function useLiveBus(bus: LiveBus): void {
 /** Who has which article open; started by the first open page (only app servers have those). */
 export function livePresence(): Presence {
   return processWide("livePresence", () => createPresence(liveBus()));
+}
+
+/** What this process heard lately, for pages that open their stream after a change (see RecentChanges). */
+export function liveRecentChanges(): RecentChanges {
+  return processWide("liveRecentChanges", () => createRecentChanges(liveBus()));
 }

@@ -3,13 +3,14 @@ import { can } from "@/lib/auth/roles";
 import { getActor } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { liveEventStream } from "@/lib/live/event-stream";
-import { liveBus, livePresence } from "@/lib/live/live";
+import { liveBus, livePresence, liveRecentChanges } from "@/lib/live/live";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Live updates for the signed-in browser: `?article=<id>` for one article's page (its changes and
- * who else has it open), none for the desk (every article's changes: the list and the review queue).
+ * who else has it open), none for the desk (every article's changes: the list and the review queue);
+ * `since=<ms>`, when the page was rendered, for a change that came before the stream did.
  */
 export async function GET(req: Request) {
   const actor = await getActor(await headers());
@@ -21,12 +22,15 @@ export async function GET(req: Request) {
   }
   const bus = liveBus();
   const presence = livePresence();
+  const recent = liveRecentChanges();
   // the first page on a fresh process must not miss what happens while the LISTEN is being set up
   await bus.ready();
   // gone while we waited: nothing to stream to (the stream would stop at once anyway)
   if (req.signal.aborted) return new Response(null, { status: 499 });
   const viewer = { id: actor.id, name: actor.name, role: actor.role };
-  const stream = liveEventStream({ bus, presence, articleId, viewer, signal: req.signal });
+  // since: when the page was rendered (server time); a change heard after it went unseen
+  const since = Number(new URL(req.url).searchParams.get("since") ?? NaN);
+  const stream = liveEventStream({ bus, presence, articleId, viewer, signal: req.signal, missed: recent.changedSince(articleId, since) });
   return new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",

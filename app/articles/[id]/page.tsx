@@ -13,6 +13,8 @@ import { deskActions } from "@/lib/workflow/rules";
 export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePageActor("article:read");
   const { id } = await params;
+  // before the article is read: a change after this moment reaches the page live (components/live)
+  const renderedAt = Date.now();
   const article = await getArticle({ db, actor, id }).catch((e) => {
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
@@ -31,6 +33,7 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         actor={{ id: actor.id, role: actor.role }}
         can={deskActions(actor, article)}
         applied={applied}
+        renderedAt={renderedAt}
       />
     </main>
   );
