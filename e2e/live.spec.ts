@@ -101,13 +101,22 @@ test("an update from someone else never disturbs what the editor is typing", asy
   await notReloaded(editor);
 });
 
-test("a change made after the page was read but before its live stream opened still reaches it", async ({ browser }) => {
-  const title = `Late stream ${Date.now()}`;
+/**
+ * An editor on a new article whose checks are done (so no later event of theirs can refresh another
+ * page by chance), and a reviewer signed in elsewhere; `row` is the article's row in the reviewer's list.
+ */
+async function editorAndReviewer(browser: Browser, title: string, body: string) {
   const editor = await as(browser, "editor");
-  await ingestPasted(editor, `${title}\n\nThe ferry ran late on Monday.`);
-  // its checks are done, so no later event of theirs can refresh the reviewer's page by chance
+  await ingestPasted(editor, `${title}\n\n${body}`);
   await expect(editor.getByText("Checking the article…")).toHaveCount(0, { timeout: 20_000 });
   const reviewer = await as(browser, "reviewer");
+  const row = () => reviewer.getByRole("row", { name: new RegExp(title) });
+  return { editor, reviewer, row };
+}
+
+test("a change made after the page was read but before its live stream opened still reaches it", async ({ browser }) => {
+  const title = `Late stream ${Date.now()}`;
+  const { editor, reviewer, row } = await editorAndReviewer(browser, title, "The ferry ran late on Monday.");
   // the reviewer's list is rendered, but its stream waits (a slow phone still hydrating the page)
   let letThrough!: () => void;
   const held = new Promise<void>((r) => (letThrough = r));
@@ -122,16 +131,13 @@ test("a change made after the page was read but before its live stream opened st
   // goes out while the reviewer's page has no stream yet
   await mark(editor, "ferry", "ferry boat");
   letThrough();
-  await expect(reviewer.getByRole("row", { name: new RegExp(title) })).toContainText("Missing space: 1", { timeout: 10_000 });
+  await expect(row()).toContainText("Missing space: 1", { timeout: 10_000 });
   await notReloaded(reviewer);
 });
 
 test("a live stream answered with an error (a server restarting) is opened again, and updates resume", async ({ browser }) => {
   const title = `Stream retry ${Date.now()}`;
-  const editor = await as(browser, "editor");
-  await ingestPasted(editor, `${title}\n\nThe library shut early on Friday.`);
-  await expect(editor.getByText("Checking the article…")).toHaveCount(0, { timeout: 20_000 });
-  const reviewer = await as(browser, "reviewer");
+  const { editor, reviewer, row } = await editorAndReviewer(browser, title, "The library shut early on Friday.");
   let answered = 0;
   await reviewer.route("**/api/events*", async (route) => {
     // the first attempt meets a balancer with no server up; a browser never retries that by itself
@@ -142,6 +148,6 @@ test("a live stream answered with an error (a server restarting) is opened again
   await plant(reviewer);
   await expect.poll(() => answered, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
   await mark(editor, "library", "city library");
-  await expect(reviewer.getByRole("row", { name: new RegExp(title) })).toContainText("Missing space: 1", { timeout: 10_000 });
+  await expect(row()).toContainText("Missing space: 1", { timeout: 10_000 });
   await notReloaded(reviewer);
 });
