@@ -22,7 +22,7 @@ export async function articleHistory({ db, actor, articleId, from, to }: { db: D
       revisions: {
         orderBy: { number: "asc" },
         select: {
-          id: true, number: true, reason: true, createdAt: true, text: true, createdBy: { select: { name: true } },
+          id: true, number: true, reason: true, createdAt: true, createdBy: { select: { name: true } },
           applied: { orderBy: { start: "asc" }, select: { id: true, category: true, exact: true, replacement: true, author: { select: { name: true } }, reviewedBy: { select: { name: true } } } },
         },
       },
@@ -33,8 +33,12 @@ export async function articleHistory({ db, actor, articleId, from, to }: { db: D
   const last = revisions.at(-1)!.number;
   const fromN = clamp(from ?? 1, 1, last);
   const toN = clamp(to ?? last, 1, last);
-  const textOf = (n: number) => revisions.find((r) => r.number === n)!.text;
-  const diff: DiffPart[] = wordDiff(textOf(fromN), textOf(toN));
+  // only the two texts compared: every revision holds a whole copy (up to 2 MB), and an article
+  // relabelled or edited many times would otherwise bring all of them into memory at once
+  const texts = new Map(
+    (await db.revision.findMany({ where: { articleId, number: { in: [fromN, toN] } }, select: { number: true, text: true } })).map((r) => [r.number, r.text]),
+  );
+  const diff: DiffPart[] = wordDiff(texts.get(fromN)!, texts.get(toN)!);
   const summaries: RevisionSummary[] = revisions.map((r) => ({
     id: r.id,
     number: r.number,

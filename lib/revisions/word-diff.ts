@@ -1,4 +1,4 @@
-import { diffWordsWithSpace } from "diff";
+import { diffLines, diffWordsWithSpace, type ChangeObject } from "diff";
 
 export interface DiffPart {
   value: string;
@@ -6,9 +6,53 @@ export interface DiffPart {
   removed?: boolean;
 }
 
-/** Word-level diff (jsdiff), whitespace kept so a restored missing space shows as a change. */
-export function wordDiff(before: string, after: string): DiffPart[] {
-  return mergeEdits(diffWordsWithSpace(before, after).map((p) => ({ value: p.value, added: p.added || undefined, removed: p.removed || undefined })));
+/**
+ * What one diff may cost. jsdiff's Myers algorithm grows with the text times the edits, so two texts
+ * far apart (a 60 KB paragraph replaced by 10,000 other characters) took 38 s of the server's thread,
+ * on every render of the article page. Past the budget a stretch is shown as removed and added whole.
+ */
+export const DIFF_BUDGET_MS = 150;
+
+/**
+ * Word-level diff (jsdiff), whitespace kept so a restored missing space shows as a change. Paragraphs
+ * are compared first and words only within the paragraphs that changed: the words of a long article
+ * with a few edits cost about what its length does, not its length times its edits.
+ */
+export function wordDiff(before: string, after: string, budgetMs = DIFF_BUDGET_MS): DiffPart[] {
+  const deadline = performance.now() + budgetMs;
+  const left = () => Math.max(1, deadline - performance.now());
+  const paragraphs = diffLines(before, after, { timeout: left() }) ?? [
+    { value: before, removed: true, added: false, count: 1 },
+    { value: after, added: true, removed: false, count: 1 },
+  ];
+  const parts: DiffPart[] = [];
+  let removed = "";
+  let added = "";
+  const flush = () => {
+    if (removed || added) {
+      const words = deadline > performance.now() ? diffWordsWithSpace(removed, added, { timeout: left() }) : undefined;
+      if (words) parts.push(...words.map(part));
+      else parts.push(...whole(removed, added));
+    }
+    removed = added = "";
+  };
+  for (const p of paragraphs) {
+    if (p.removed) removed += p.value;
+    else if (p.added) added += p.value;
+    else {
+      flush();
+      parts.push({ value: p.value });
+    }
+  }
+  flush();
+  return mergeEdits(parts);
+}
+
+const part = (p: ChangeObject<string>): DiffPart => ({ value: p.value, added: p.added || undefined, removed: p.removed || undefined });
+
+/** A stretch too costly to compare word by word: what it was, then what it is. */
+function whole(removed: string, added: string): DiffPart[] {
+  return [...(removed ? [{ value: removed, removed: true }] : []), ...(added ? [{ value: added, added: true }] : [])];
 }
 
 /**
