@@ -2,13 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorForToken, createApiToken } from "@/lib/api-tokens/api-tokens";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { updateAnnotation } from "@/lib/annotations/update-annotation";
+import { changeBlockKind } from "@/lib/articles/change-block-kind";
 import { getArticle } from "@/lib/articles/get-article";
 import { ingestArticle } from "@/lib/articles/ingest-article";
 import type { Actor } from "@/lib/auth/roles";
 import { parseText } from "@/lib/ingest/parse-text";
 import { importWebAnnotations } from "@/lib/interchange/import-web-annotations";
 import { approveChanges, rejectChange, requestChangesOnAnnotation } from "@/lib/review/decide-change";
-import { requestArticleChanges } from "@/lib/review/decide-article";
+import { approveArticle, requestArticleChanges } from "@/lib/review/decide-article";
+import { waiveFinding } from "@/lib/review/waive-finding";
+import { changeReport } from "@/lib/export/change-report";
+import { claimCheckJob } from "@/lib/jobs/claim-check-job";
+import { runCheckJob } from "@/lib/jobs/run-check-job";
+import { deskActions } from "@/lib/workflow/rules";
 import { submitForReview } from "@/lib/review/submit-for-review";
 import { createTestDb, makeActor } from "./test-db";
 
@@ -169,5 +175,35 @@ describe("a change that re-anchoring moved onto other text needs a fresh look", 
     expect(shifted).toMatchObject({ exact: "lazy dog", version: 1, movedAt: null });
     await approveChanges({ db, actor: reviewer2, articleId: a.id, decisions: [{ id: a.ids[1], version: 1 }] });
     expect((await getArticle({ db, actor: editor, id: a.id })).revision.text).toContain("over the sleepy dog near");
+  });
+});
+
+describe("four-eyes on the article's structure", () => {
+  /** Run every queued check job, then let every finding stand (reviewer2's waiver), so only the rule under test can refuse. */
+  async function checkedAndHandled(articleId: string) {
+    for (let job = await claimCheckJob(db, { runner: "t" }); job; job = await claimCheckJob(db, { runner: "t" })) await runCheckJob(db, job, "t");
+    for (const s of (await getArticle({ db, actor: reviewer2, id: articleId })).annotations.filter((x) => x.status === "suggested")) {
+      await waiveFinding({ db, actor: reviewer2, id: s.id, version: s.version, reason: "stands" });
+    }
+  }
+
+  it("whoever relabelled a block may not approve the article, through any path; another reviewer may; the change report lists the relabel", async () => {
+    const a = await ingestArticle({ db, actor: editor, parsed: parseText(TEXT), sourceKind: "paste" });
+    // the admin marks the story's paragraph as page residue: it drops out of every export
+    await changeBlockKind({ db, actor: admin, articleId: a.id, revisionId: a.revisionId, position: 1, kind: "junk" });
+    await submitForReview({ db, actor: editor, articleId: a.id });
+    await checkedAndHandled(a.id);
+
+    const view = await getArticle({ db, actor: admin, id: a.id });
+    expect(deskActions(admin, view)).toMatchObject({ decideArticle: true, approveRefusal: expect.stringMatching(/relabelled blocks/) });
+    expect(deskActions(reviewer2, view).approveRefusal).toBeNull();
+    await expect(approveArticle({ db, actor: admin, articleId: a.id })).rejects.toMatchObject({ code: "forbidden", message: expect.stringMatching(/relabelled blocks/) });
+    // nor through a reviewer's token the admin issued
+    await expect(approveArticle({ db, actor: await tokenActor(admin, reviewer), articleId: a.id })).rejects.toMatchObject({ code: "forbidden" });
+
+    await expect(approveArticle({ db, actor: reviewer2, articleId: a.id })).resolves.toBeDefined();
+    expect(await changeReport({ db, actor: reviewer2, articleId: a.id })).toEqual([
+      expect.objectContaining({ revision: 2, category: "block kind", before: "block 2, paragraph: The ferry left the harbour at noon. The quick brown fox jumps over the lazy dog …", after: "junk", author: admin.name, source: "relabel" }),
+    ]);
   });
 });

@@ -10,6 +10,8 @@ interface ArticleStatusBarProps {
   status: string;
   canSubmit: boolean;
   canDecideArticle: boolean;
+  /** why this person may not approve (four-eyes on relabelled blocks), or null */
+  approveRefusal: string | null;
   /** marks someone still has to act on (lib/workflow PENDING): approval waits until there are none */
   pendingCount: number;
   pending: boolean;
@@ -37,12 +39,18 @@ export function ArticleStatusBar(p: ArticleStatusBarProps) {
             type="button"
             className="btn btn-primary"
             onClick={p.onApproveArticle}
-            disabled={p.pending || p.pendingCount > 0}
+            disabled={p.pending || p.pendingCount > 0 || p.approveRefusal !== null}
             title={p.pendingCount > 0 ? "Decide every change and handle every machine finding first" : undefined}
+            aria-describedby={p.approveRefusal ? "approve-refusal" : undefined}
           >
             Approve article
           </button>
-          {p.pendingCount > 0 && (
+          {p.approveRefusal && (
+            <span id="approve-refusal" className="text-xs text-stone-700">
+              {p.approveRefusal}
+            </span>
+          )}
+          {!p.approveRefusal && p.pendingCount > 0 && (
             <span className="text-xs text-stone-700">
               {p.pendingCount} still open (changes to decide, findings to accept, dismiss or waive)
             </span>

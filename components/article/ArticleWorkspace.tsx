@@ -163,6 +163,7 @@ export function ArticleWorkspace({ article, actor, can, applied, renderedAt }: A
         status={article.status}
         canSubmit={can.submit}
         canDecideArticle={can.decideArticle}
+        approveRefusal={can.approveRefusal}
         pendingCount={pendingCount}
         pending={desk.pending}
         error={desk.errorAt("article")}

@@ -51,9 +51,17 @@ export async function changeBlockKind({ db, actor, articleId, revisionId, positi
     await enqueueChecksOfNextRevision({ db: tx, previousRevisionId: current.id, revisionId: next.id, reason: "relabel", requestedById: createdById });
     await recordEvent(tx, {
       articleId, actorId: actor.id, action: "change_block_kind", entityType: "revision", entityId: next.id,
-      before: { revision: current.number, position, kind: block.kind }, after: { revision: next.number, position, kind },
+      // the block's opening words: the change report names the block a reader knows, not its index
+      before: { revision: current.number, position, kind: block.kind, text: excerpt(current.text.slice(block.start, block.end)) },
+      after: { revision: next.number, position, kind },
     });
     return { revisionId: next.id };
   });
   return announce(committed, actor, () => ({ articleId, what: "revision" }));
+}
+
+const EXCERPT = 80;
+function excerpt(text: string): string {
+  const one = text.replace(/\s+/g, " ").trim();
+  return one.length <= EXCERPT ? one : `${one.slice(0, EXCERPT).replace(/[\ud800-\udbff]$/, "")}…`;
 }

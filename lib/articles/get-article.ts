@@ -5,6 +5,7 @@ import { annotationViewSelect, toAnnotationView, type AnnotationView } from "@/l
 import type { Block, BlockKind } from "@/lib/ingest/blocks";
 import type { QuoteAttribution } from "@/lib/checks/types";
 import { checkRunStatus, type CheckRunStatus } from "@/lib/suggestions/check-run-status";
+import { relabelledBy } from "./relabelled-by";
 
 export interface ChecksView {
   /**
@@ -30,6 +31,8 @@ export interface ArticleView {
   /** open annotations and suggestions on the current revision (dismissed ones are hidden) */
   annotations: AnnotationView[];
   checks: ChecksView;
+  /** who relabelled its blocks: they may not approve it (relabelRefusal) */
+  relabelledBy: string[];
 }
 
 /** Everything the article page shows: the current revision, its blocks and its annotations. */
@@ -60,6 +63,7 @@ export async function getArticle({ db, actor, id }: { db: Db; actor: Actor; id: 
   });
   const job = await db.checkJob.findUnique({ where: { revisionId: revision.id }, select: { status: true, attempts: true } });
   return {
+    relabelledBy: await relabelledBy(db, id),
     id: article.id,
     title: article.title,
     status: article.status,

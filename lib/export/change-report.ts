@@ -14,9 +14,18 @@ export interface ChangeReportRow {
   source: string;
 }
 
-/** Every applied change of an article, in the order the revisions were made. */
+/**
+ * Every applied change of an article and every relabelled block (a paragraph marked as page residue
+ * leaves the published text), in the order the revisions were made.
+ */
 export async function changeReport({ db, actor, articleId }: { db: Db; actor: Actor; articleId: string }): Promise<ChangeReportRow[]> {
   assertCan(actor, "article:read");
+  const changes = await appliedChangeRows(db, articleId);
+  const relabels = await relabelRows(db, articleId);
+  return [...changes, ...relabels].sort((a, b) => a.revision - b.revision);
+}
+
+async function appliedChangeRows(db: Db, articleId: string): Promise<ChangeReportRow[]> {
   const rows = await db.annotation.findMany({
     where: { articleId, status: "applied" },
     orderBy: [{ appliedRevision: { number: "asc" } }, { start: "asc" }],
@@ -35,6 +44,29 @@ export async function changeReport({ db, actor, articleId }: { db: Db; actor: Ac
     reviewedAt: r.reviewedAt?.toISOString() ?? "",
     source: r.source,
   }));
+}
+
+async function relabelRows(db: Db, articleId: string): Promise<ChangeReportRow[]> {
+  const events = await db.auditEvent.findMany({
+    where: { articleId, action: "change_block_kind" },
+    orderBy: { createdAt: "asc" },
+    select: { before: true, after: true, actor: { select: { name: true } } },
+  });
+  return events.map((e) => {
+    const before = JSON.parse(e.before ?? "{}") as { position?: number; kind?: string; text?: string };
+    const after = JSON.parse(e.after ?? "{}") as { revision?: number; kind?: string };
+    const block = `block ${(before.position ?? 0) + 1}, ${before.kind ?? "?"}`;
+    return {
+      revision: after.revision ?? 0,
+      category: "block kind",
+      before: before.text ? `${block}: ${before.text}` : block,
+      after: after.kind ?? "",
+      author: e.actor?.name ?? "",
+      reviewer: "",
+      reviewedAt: "",
+      source: "relabel",
+    };
+  });
 }
 
 export interface WaiverRow {
@@ -71,7 +103,10 @@ const md = escapeMarkdownLine;
 const mdChange = (s: string) => (s === "" ? "*(deleted)*" : md(oneLine(s)));
 
 export function changeReportMarkdown(title: string, rows: ChangeReportRow[], waived: WaiverRow[] = []): string {
-  const head = `# Change report: ${md(title)}\n\n${rows.length} applied change${rows.length === 1 ? "" : "s"}.\n\n`;
+  const relabels = rows.filter((r) => r.source === "relabel").length;
+  const changes = rows.length - relabels;
+  const counts = `${changes} applied change${changes === 1 ? "" : "s"}${relabels ? `, ${relabels} relabelled block${relabels === 1 ? "" : "s"}` : ""}`;
+  const head = `# Change report: ${md(title)}\n\n${counts}.\n\n`;
   const table = [
     "| revision | category | before | after | author | reviewer | time |",
     "|---|---|---|---|---|---|---|",

@@ -8,7 +8,7 @@ export interface ChangeWriters {
 }
 
 /** The people behind an action: the actor, and the issuer of the token they act through. */
-function peopleBehind(actor: Pick<Actor, "id" | "issuedById">): string[] {
+export function peopleBehind(actor: Pick<Actor, "id" | "issuedById">): string[] {
   return actor.issuedById ? [actor.id, actor.issuedById] : [actor.id];
 }
 
@@ -25,4 +25,16 @@ export function writtenBy(actor: Pick<Actor, "id" | "issuedById">): Pick<ChangeW
 export function wroteChange(actor: Pick<Actor, "id" | "issuedById">, change: ChangeWriters): boolean {
   const writers = [change.authorId, change.lastEditedById, change.lastEditIssuerId];
   return peopleBehind(actor).some((id) => writers.includes(id));
+}
+
+/**
+ * Four-eyes for the article's structure. Relabelling a block changes what is published — a paragraph
+ * marked as page residue is left out of every export, a caption or headline reads differently — with
+ * no change of its own for a reviewer to decide. So nobody approves an article whose blocks they
+ * relabelled: the sign-off is their review of that work. `relabelledBy`: who relabelled its blocks.
+ */
+export function relabelRefusal(actor: Pick<Actor, "id" | "issuedById">, relabelledBy: readonly string[]): string | null {
+  return peopleBehind(actor).some((id) => relabelledBy.includes(id))
+    ? "You relabelled blocks of this article, which changes what is published; another reviewer must approve it."
+    : null;
 }

@@ -1,6 +1,6 @@
 import { can, type Actor, type Permission } from "@/lib/auth/roles";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import { wroteChange, type ChangeWriters } from "@/lib/review/review-rules";
+import { relabelRefusal, wroteChange, type ChangeWriters } from "@/lib/review/review-rules";
 import { EDITABLE, EDITABLE_ARTICLE, isIn, type AnnotationStatus, type ArticleStatus } from "./statuses";
 
 export type Who = Pick<Actor, "id" | "role" | "issuedById">;
@@ -161,7 +161,7 @@ export function allowedActions(actor: Who, article: { status: string }, mark: Ma
 }
 
 /** What the page may offer `actor` on the article as a whole. */
-export function deskActions(actor: Who, article: { status: string }) {
+export function deskActions(actor: Who, article: { status: string; relabelledBy?: readonly string[] }) {
   const editable = isIn(EDITABLE_ARTICLE, article.status);
   const allowed = (a: ArticleAction) => !isRefusal(decideArticle(actor, a, article.status));
   return {
@@ -171,6 +171,8 @@ export function deskActions(actor: Who, article: { status: string }) {
     submit: allowed("submit"),
     review: article.status === "in_review" && can(actor, "change:review"),
     decideArticle: allowed("approve"),
+    /** why this person may not approve the article although they may decide on it, or null */
+    approveRefusal: relabelRefusal(actor, article.relabelledBy ?? []),
     comment: can(actor, "comment:create"),
     /** the editor's tools are hidden because the article is in review, not because of their role */
     locked: article.status === "in_review" && can(actor, "annotation:create"),

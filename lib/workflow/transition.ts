@@ -7,6 +7,8 @@ import { AppError } from "@/lib/errors";
 import { annotationRule, articleRule, SYSTEM_MOVES, versionRefusal, type AnnotationAction, type ArticleAction, type SystemMove } from "./rules";
 import { recordRuleDecision, ruleDecisionKind } from "@/lib/house-rules/rule-decisions";
 import { HOLDS_UP, type AnnotationStatus, type ArticleStatus } from "./statuses";
+import { relabelledBy } from "@/lib/articles/relabelled-by";
+import { relabelRefusal } from "@/lib/review/review-rules";
 
 const AUDIT: Record<AnnotationAction, AuditAction> = {
   edit: "edit_annotation",
@@ -121,7 +123,11 @@ export async function transitionArticle(tx: Tx, t: ArticleTransition): Promise<{
   if (!article) throw new AppError("not_found", "There is no article with that id.");
   const rule = articleRule(t.actor, t.action, article.status);
   if (rule instanceof AppError) throw rule;
-  if (t.action === "approve") await assertNothingPending(tx, t.articleId);
+  if (t.action === "approve") {
+    const refusal = relabelRefusal(t.actor, await relabelledBy(tx, t.articleId));
+    if (refusal) throw new AppError("forbidden", refusal);
+    await assertNothingPending(tx, t.articleId);
+  }
   const from = article.status as ArticleStatus;
   const moved = await tx.article.updateMany({
     where: { id: t.articleId, status: from, ...(t.action === "approve" ? { annotations: { none: HOLDS_UP } } : {}) },
