@@ -4,15 +4,16 @@ import { afterEach, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs script (the cluster runs it with node, not through the app's build)
 import { startBalancer, UPSTREAM_HEADER } from "./cluster-balancer.mjs";
 
-type Upstream = { port: number; close(): Promise<void>; requests: string[] };
+type Upstream = { port: number; close(): Promise<void>; requests: string[]; bodies: string[] };
 const opened: Array<() => Promise<void>> = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((close) => close()));
 });
 
 /** A real app-server stand-in: answers with its name, or drops the connection without answering. */
-async function upstream(name: string, behave: "answer" | "drop" | "half"): Promise<Upstream> {
+async function upstream(name: string, behave: "answer" | "drop" | "half", port = 0): Promise<Upstream> {
   const requests: string[] = [];
+  const bodies: string[] = [];
   const server = http.createServer((req, res) => {
     requests.push(`${req.method} ${req.url}`);
     if (behave === "drop") {
@@ -26,16 +27,20 @@ async function upstream(name: string, behave: "answer" | "drop" | "half"): Promi
       setTimeout(() => req.socket.destroy(), 20);
       return;
     }
-    req.resume();
-    req.on("end", () => res.end(name));
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      if (chunks.length) bodies.push(Buffer.concat(chunks).toString());
+      res.end(name);
+    });
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  await new Promise<void>((r) => server.listen(port, "127.0.0.1", r));
   const close = () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); });
   opened.push(close);
-  return { port: (server.address() as AddressInfo).port, close, requests };
+  return { port: (server.address() as AddressInfo).port, close, requests, bodies };
 }
 
-async function balancer(targets: number[], options: { idleMs?: number } = {}) {
+async function balancer(targets: number[], options: { idleMs?: number; probeMs?: number } = {}) {
   const logged: string[] = [];
   const b = await startBalancer({ port: 0, targets, host: "127.0.0.1", log: (m: string) => logged.push(m), ...options });
   opened.push(b.close);
@@ -80,6 +85,35 @@ describe("the cluster's balancer, when a server fails before answering", () => {
     expect(res.status).toBe(502);
     expect(a.requests).toEqual(["POST /api/review/approve"]);
     expect(b.requests).toEqual([]);
+  });
+
+  it("sends a POST on when its server refused the connection (nobody saw it), body and all", async () => {
+    const b = await upstream("B", "answer");
+    const { base } = await balancer([await deadPort(), b.port]);
+    const body = JSON.stringify({ text: "x".repeat(200_000) });
+    const res = await fetch(`${base}/api/articles`, { method: "POST", body, headers: { "content-type": "application/json" } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe("B");
+    expect(b.requests).toEqual(["POST /api/articles"]);
+    expect(b.bodies).toEqual([body]);
+  });
+
+  it("leaves a stopped server out until it accepts connections again, so no later request finds it stopped", async () => {
+    const a = await upstream("A", "answer");
+    const b = await upstream("B", "answer");
+    const stopped = a.port;
+    await a.close();
+    const { base, logged } = await balancer([stopped, b.port], { probeMs: 50 });
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push((await fetch(`${base}/x`, { method: "POST", body: "{}" })).status);
+    expect(answers).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(logged.filter((l) => /ECONNREFUSED/.test(l))).toHaveLength(1); // only the first request met it
+    // the server comes back on its port: it rejoins the rotation
+    const again = await upstream("A again", "answer", stopped);
+    await expect.poll(() => logged.some((l) => /back in the rotation/.test(l))).toBe(true);
+    const names = await Promise.all([1, 2, 3, 4].map(() => fetch(`${base}/`).then((r) => r.text())));
+    expect(names).toContain("A again");
+    expect(again.requests.length).toBeGreaterThan(0);
   });
 
   it("gives each server one try, also when other requests take turns in between", async () => {
