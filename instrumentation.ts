@@ -14,5 +14,9 @@ export async function register() {
   await checkpointInBackground(db).catch((e) => console.error("wal checkpoint thread not started", e));
   if (process.env.CHECK_WORKER === "0") return;
   const { startServerCheckWorker } = await import("@/lib/jobs/start-server-check-worker");
-  startServerCheckWorker();
+  const { onShutdown } = await import("@/lib/shutdown");
+  const runner = startServerCheckWorker();
+  // a stop lets the job in hand finish (within serve.mjs's grace), rather than leave it to be taken
+  // over when its lease runs out, with one of its attempts spent
+  onShutdown(() => runner.stop());
 }

@@ -133,10 +133,11 @@ async function stop(code) {
   await balancer?.close();
   const exits = [...children.values()].map((c) => new Promise((r) => c.once("exit", r)));
   for (const c of children.values()) c.kill("SIGTERM");
-  // serve.mjs lets requests in flight finish for up to 5 s; don't wait for ever
+  // serve.mjs lets requests in flight and the check job in hand finish for up to SHUTDOWN_GRACE_MS
+  // (25 s), then exits on its own; don't wait for ever
   const timer = setTimeout(() => {
     for (const c of children.values()) c.kill("SIGKILL");
-  }, 8_000);
+  }, 30_000);
   await Promise.all(exits);
   clearTimeout(timer);
   process.exit(code);

@@ -25,10 +25,23 @@ const server = http.createServer((req, res) => {
 // LISTEN_HOST: `npm run cluster` keeps its servers on loopback, behind its balancer; default: every interface
 server.listen(port, process.env.LISTEN_HOST || undefined, () => console.log(`Copydesk ready on http://${process.env.LISTEN_HOST || "localhost"}:${port}`));
 
-// let requests in flight finish, then leave (a worker thread running checks ends with the process)
-for (const signal of ["SIGTERM", "SIGINT"]) {
-  process.once(signal, () => {
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5_000).unref();
-  });
+// Stop: take no new connections, end the live streams (their browsers reconnect, to another server
+// behind a balancer) and let the check job in hand finish (the app's hooks, lib/shutdown.ts), let the
+// requests in flight finish, then leave. SHUTDOWN_GRACE_MS bounds it all; past it the process ends
+// with status 1, and what it cut off is done again (a job by another runner once its lease ends).
+const GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000);
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`Copydesk: ${signal}, stopping (requests in flight and the check job in hand finish first, at most ${GRACE_MS / 1000} s)`);
+  setTimeout(() => {
+    console.error(`Copydesk: still busy after ${GRACE_MS / 1000} s; stopping anyway`);
+    process.exit(1);
+  }, GRACE_MS).unref();
+  const closed = new Promise((resolve) => server.close(resolve));
+  await globalThis[Symbol.for("copydesk.shutdown")]?.();
+  await closed;
+  process.exit(0);
 }
+for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void shutdown(signal));

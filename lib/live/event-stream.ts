@@ -1,6 +1,7 @@
 import type { LiveBus } from "./bus";
 import type { Person } from "./messages";
 import type { Presence } from "./presence";
+import { onShutdown } from "@/lib/shutdown";
 
 export interface StreamOptions {
   bus: LiveBus;
@@ -50,10 +51,14 @@ export function liveEventStream({ bus, presence, viewer, articleId, pingMs = 15_
         cleanups.push(presence.watch(articleId, sendPresence), presence.join(articleId, viewer));
       }
       const ping = setInterval(() => send(": ping\n\n"), pingMs);
+      // a stopping server ends its streams, so it can finish and the browsers reconnect elsewhere
+      // (through the balancer) or to it once it is back, and re-read what they missed
+      const offShutdown = onShutdown(() => stop());
       stop = () => {
         if (!open) return;
         open = false;
         clearInterval(ping);
+        offShutdown();
         cleanups.forEach((c) => c());
         try {
           controller.close();

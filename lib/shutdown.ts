@@ -1,0 +1,26 @@
+import { processWide } from "@/lib/process-wide";
+
+type Hook = () => Promise<void> | void;
+
+/** The key under which scripts/serve.mjs, outside the app's build, finds `runShutdownHooks`. */
+const SHUTDOWN_KEY = Symbol.for("copydesk.shutdown");
+
+const hooks = () => processWide("shutdownHooks", () => new Set<Hook>());
+
+/**
+ * Run `hook` when the server is told to stop (scripts/serve.mjs on SIGTERM or SIGINT), before it
+ * exits: end what would otherwise hold the stop up or be cut off (live streams, the check job in
+ * hand). Returns a function that takes the hook back.
+ */
+export function onShutdown(hook: Hook): () => void {
+  const all = hooks();
+  all.add(hook);
+  (globalThis as unknown as Record<symbol, unknown>)[SHUTDOWN_KEY] = runShutdownHooks;
+  return () => all.delete(hook);
+}
+
+/** Every hook at once; resolves when all have finished (a failing one is logged, not fatal). */
+export async function runShutdownHooks(): Promise<void> {
+  const outcomes = await Promise.allSettled([...hooks()].map(async (hook) => hook()));
+  for (const o of outcomes) if (o.status === "rejected") console.error("shutdown:", o.reason);
+}
