@@ -46,6 +46,7 @@ function keepConnection(factory: PrismaBetterSQLite3, into: { current?: BetterSq
       const connection = (adapter as unknown as { client?: Partial<BetterSqlite3.Database> }).client;
       if (typeof connection?.prepare === "function" && typeof connection.pragma === "function" && typeof connection.inTransaction === "boolean") {
         useWriteAheadLog(connection as BetterSqlite3.Database);
+        beginImmediate(connection as BetterSqlite3.Database);
         into.current = connection as BetterSqlite3.Database;
         answerOnALaterTurn(adapter);
       } else {
@@ -75,6 +76,19 @@ function answerOnALaterTurn(adapter: Awaited<ReturnType<PrismaBetterSQLite3["con
     await nextTurn();
     return executeRaw(query);
   };
+}
+
+/**
+ * Transactions begin with `BEGIN IMMEDIATE`, not the adapter's plain `BEGIN`. A plain (deferred)
+ * transaction that reads, then writes — most of ours: check the article is open, then store the mark —
+ * fails at once with SQLITE_BUSY_SNAPSHOT when another process (`npm run worker`, a second server on
+ * the same file) committed in between: its snapshot is stale, and waiting cannot help. An immediate
+ * one takes the write lock first and waits its turn (the busy timeout) instead. In this process the
+ * adapter already runs one transaction at a time, so nothing here waits longer than before.
+ */
+function beginImmediate(connection: BetterSqlite3.Database): void {
+  const prepare = connection.prepare.bind(connection);
+  connection.prepare = ((source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof connection.prepare;
 }
 
 /**

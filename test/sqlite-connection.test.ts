@@ -1,9 +1,12 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { afterAll, describe, expect, it } from "vitest";
 import { sqliteConnection } from "@/lib/db";
 import { createTestDb, testDatabase } from "./test-db";
 
 // The app's SQLite connection (decision 031): write-ahead log, and queries that let other work run.
-const { db, close } = createTestDb();
+const { db, url, close } = createTestDb();
 afterAll(close);
 
 describe.runIf(testDatabase === "sqlite")("the app's SQLite connection", () => {
@@ -34,5 +37,31 @@ describe.runIf(testDatabase === "sqlite")("the app's SQLite connection", () => {
     });
     await new Promise((r) => setImmediate(r));
     expect(order).toEqual(["transaction done", "other work"]);
+  });
+
+  it("a transaction that reads, then writes, survives another process's writes meanwhile (npm run worker beside npm start)", async () => {
+    const user = await db.user.create({ data: { id: `writer-${Date.now()}`, name: "Writer", email: `w${Date.now()}@x.test`, role: "editor" } });
+    const child = spawn(process.execPath, [path.join(__dirname, "sqlite-writer-child.cjs"), url.replace(/^file:/, ""), "1500"], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));
+    const failures: string[] = [];
+    let done = 0;
+    const started = Date.now();
+    while (Date.now() - started < 1_200) {
+      try {
+        // read, let the other process commit, then write: as createAnnotation does
+        await db.$transaction(async (tx) => {
+          const u = await tx.user.findUniqueOrThrow({ where: { id: user.id } });
+          await new Promise((r) => setTimeout(r, 3));
+          await tx.user.update({ where: { id: u.id }, data: { name: `Writer ${done}` } });
+        });
+        done++;
+      } catch (e) {
+        failures.push(String((e as Error).message).slice(0, 120));
+      }
+      await nextTurn();
+    }
+    await new Promise((r) => child.once("exit", r));
+    expect(failures).toEqual([]);
+    expect(done).toBeGreaterThan(10);
   });
 });
