@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { isMainThread } from "node:worker_threads";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { PrismaClient as PostgresClient } from "@/generated/prisma-pg/client";
@@ -134,6 +135,13 @@ export function sqliteConnection(client: Db | Tx): BetterSqlite3.Database | null
  */
 const TRANSACTIONS = { maxWait: 15_000, timeout: 30_000 };
 
+/**
+ * A worker thread's own client (the check runner's and the upload store's, on PostgreSQL: decision
+ * 027) does one thing at a time: a transaction and a query beside it. Each thread has its own global
+ * object, so with the app's pool size it would open as many connections again as the page thread.
+ */
+export const THREAD_POOL_MAX = 2;
+
 export const dbProvider: "postgresql" | "sqlite" = isPostgresUrl(env.DATABASE_URL) ? "postgresql" : "sqlite";
 
 /**
@@ -142,7 +150,7 @@ export const dbProvider: "postgresql" | "sqlite" = isPostgresUrl(env.DATABASE_UR
  * modules in development); a client per graph gave one server three SQLite connections on one
  * thread, where a write waiting on another connection's lock blocks the whole thread.
  */
-export const db: PrismaClient = processWide("prisma", () => createClient(env.DATABASE_URL));
+export const db: PrismaClient = processWide("prisma", () => createClient(env.DATABASE_URL, { poolMax: isMainThread ? env.DATABASE_POOL_MAX : THREAD_POOL_MAX }));
 
 export type Db = PrismaClient;
 /** The client handed to `$transaction(async (tx) => …)` callbacks. */

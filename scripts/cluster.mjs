@@ -41,11 +41,13 @@ if (!Number.isInteger(count) || count < 1 || count > 16) fail(`CLUSTER_SERVERS=$
 const serverPorts = Array.from({ length: count }, (_, i) => port + 1 + i);
 const publicUrl = process.env.BETTER_AUTH_URL ?? `http://localhost:${port}`;
 
-// each server: its query pool, the LISTEN connection of live updates, and its check runner's claims
-// go through the pool; PostgreSQL allows 100 connections by default, a few kept for superusers
+// each server: its query pool, the LISTEN connection of live updates, and two connections each for
+// the threads that run check jobs and store uploads (THREAD_POOL_MAX in lib/db.ts); PostgreSQL allows
+// 100 connections by default, a few kept for superusers
 const poolMax = Number(process.env.DATABASE_POOL_MAX ?? 10);
-if (count * (poolMax + 1) > 90) {
-  console.warn(`cluster: ${count} servers × (${poolMax} pooled + 1 listener) connections may exceed PostgreSQL's max_connections (100 by default); lower DATABASE_POOL_MAX`);
+const perServer = poolMax + 1 + 2 * 2;
+if (count * perServer > 90) {
+  console.warn(`cluster: ${count} servers × ${perServer} connections (${poolMax} pooled, 1 listener, 2 × 2 for the job and upload threads) may exceed PostgreSQL's max_connections (100 by default); lower DATABASE_POOL_MAX`);
 }
 
 function portIsFree(p) {

@@ -70,7 +70,10 @@ export function createPgBus(url: string, { retryMs = 1000, notify }: PgBusOption
 
   const connect = (): Promise<pg.Client> =>
     (connecting ??= (async () => {
-      const c = new pg.Client({ connectionString: url, application_name: LISTENER_NAME });
+      // keep-alive: a connection a NAT or a failover dropped without a word is noticed and reopened
+      // (with a resync), not left listening to nothing; a database that does not answer fails the
+      // connect in 10 s, so a page's stream waits no longer than that for bus.ready()
+      const c = new pg.Client({ connectionString: url, application_name: LISTENER_NAME, keepAlive: true, keepAliveInitialDelayMillis: 10_000, connectionTimeoutMillis: 10_000 });
       current = c;
       c.on("notification", (n) => {
         const m = n.channel === CHANNEL && n.payload ? readLiveMessage(n.payload) : null;
