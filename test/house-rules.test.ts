@@ -24,11 +24,11 @@ import { acceptSuggestion, dismissSuggestion, undoDismissal } from "@/lib/sugges
 import { createTestDb, makeActor } from "./test-db";
 
 const { db, close } = createTestDb();
-let editor: Actor, reviewer: Actor, admin: Actor, admin2: Actor, admin3: Actor, styleEditor: Actor;
+let editor: Actor, editor2: Actor, reviewer: Actor, admin: Actor, admin2: Actor, admin3: Actor, styleEditor: Actor;
 
 beforeAll(async () => {
-  [editor, reviewer, admin, admin2, admin3, styleEditor] = await Promise.all(
-    (["editor", "reviewer", "admin", "admin", "admin", "style_editor"] as Role[]).map((r) => makeActor(db, r)),
+  [editor, reviewer, admin, admin2, admin3, styleEditor, editor2] = await Promise.all(
+    (["editor", "reviewer", "admin", "admin", "admin", "style_editor", "editor"] as Role[]).map((r) => makeActor(db, r)),
   );
 });
 afterAll(close);
@@ -262,8 +262,12 @@ describe("automatic demotion", () => {
     // "not now" says nothing of the rule
     await dismissSuggestion({ db, actor: editor, ...marks[29] });
     expect((await stats(ruleId)).demotion).toBeNull();
-    // the 30th verdict: 14 of 30 right
-    await dismissSuggestion({ db, actor: editor, ...marks[30], reason: "wrong" });
+    // the 30th verdict: 14 of 30 right, but every "wrong" came from one person: not the desk's verdict
+    const wrong30 = await dismissSuggestion({ db, actor: editor, ...marks[30], reason: "wrong" });
+    expect((await stats(ruleId)).demotion).toBeNull();
+    // an admin takes that one back; a second person finds the same finding wrong
+    const undone = await undoDismissal({ db, actor: admin, id: wrong30.id, version: wrong30.version });
+    await dismissSuggestion({ db, actor: editor2, id: undone.id, version: undone.version, reason: "wrong" });
     const s = await stats(ruleId);
     expect(s.demotion).toMatchObject({ reason: expect.stringMatching(/14 of 30 .*47 %.*under 50 %/) });
     expect(await db.auditEvent.count({ where: { action: "rule_demote", entityId: ruleId } })).toBe(1);

@@ -22,8 +22,14 @@ const VERDICT: Record<RuleDecisionKind, "right" | "wrong" | null> = {
 
 /** Demotion (issue 12): precision under this share … */
 export const DEMOTE_BELOW = 0.5;
-/** … after at least this many findings judged. */
+/** … after at least this many findings judged … */
 export const DEMOTE_AFTER = 30;
+/**
+ * … with "wrong" from at least this many people. Precision is the desk's verdict: one person who
+ * planted an article full of one rule's findings and called each wrong could otherwise demote the
+ * rule for the whole newsroom, its open findings everywhere no longer holding approval up.
+ */
+export const DEMOTE_MIN_PEOPLE = 2;
 
 /** "check:typo" → "typo", "check:house:email" → "house:email"; null for a person's mark. */
 export function ruleIdOfSource(source: string): string | null {
@@ -93,8 +99,16 @@ const pct = (x: number) => `${Math.round(x * 100)} %`;
 async function demoteIfImprecise(tx: Tx, ruleId: string, ruleVersion: number, now: Date): Promise<void> {
   const state = await tx.ruleState.findUnique({ where: { ruleId } });
   if (state?.demotedAt && state.demotedVersion === ruleVersion) return;
-  const { right, judged } = await judgedCounts(tx, ruleId, ruleVersion, state?.restoredAt ?? null);
+  const since = state?.restoredAt ?? null;
+  const { right, judged } = await judgedCounts(tx, ruleId, ruleVersion, since);
   if (judged < DEMOTE_AFTER || right / judged >= DEMOTE_BELOW) return;
+  const judges = await tx.ruleDecision.findMany({
+    where: { ruleId, ruleVersion, current: true, verdict: "wrong", ...(since ? { createdAt: { gt: since } } : {}) },
+    distinct: ["actorId"],
+    select: { actorId: true },
+    take: DEMOTE_MIN_PEOPLE,
+  });
+  if (judges.length < DEMOTE_MIN_PEOPLE) return;
   const reason =
     `Right on ${right} of ${judged} findings judged (${pct(right / judged)})${ruleVersion ? ` for version ${ruleVersion}` : ""}` +
     `${state?.restoredAt ? " since it was restored" : ""}: under ${pct(DEMOTE_BELOW)} after ${DEMOTE_AFTER} or more.`;
