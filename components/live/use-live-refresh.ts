@@ -23,6 +23,14 @@ export function pageIsBusy(): boolean {
   return !!selection && !selection.isCollapsed && selection.toString().trim() !== "";
 }
 
+/**
+ * The least time between two re-reads of one page. A desk page (the list, the review queue) hears of
+ * every article's changes: on a busy desk that is several a second, and every open desk page
+ * re-rendering for each would cost the servers more than the work itself. An article page hears of
+ * its own article only.
+ */
+const MIN_GAP_MS = { desk: 2_000, article: 500 };
+
 /** Waits before opening a closed stream again: 1 s, 2 s, 4 s … at most 30 s, each with some jitter. */
 export function reopenDelayMs(failures: number, random = Math.random): number {
   return Math.min(30_000, 1_000 * 2 ** Math.min(failures, 5)) * (0.75 + 0.5 * random());
@@ -48,9 +56,16 @@ export function useLiveRefresh(article: string | null, renderedAt: number): { pe
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let lastRefresh = -Infinity;
+    const minGap = article ? MIN_GAP_MS.article : MIN_GAP_MS.desk;
     const flush = () => {
       clearTimeout(timer);
       if (!pending.current) return;
+      const wait = lastRefresh + minGap - performance.now();
+      if (wait > 0) {
+        timer = setTimeout(flush, wait);
+        return;
+      }
       if (pageIsBusy()) {
         setWaiting(true);
         // check again shortly: focus can leave a field without an event we listen to (a re-render)
@@ -59,11 +74,14 @@ export function useLiveRefresh(article: string | null, renderedAt: number): { pe
       }
       pending.current = false;
       setWaiting(false);
+      lastRefresh = performance.now();
       router.refresh();
     };
     const changed = () => {
+      // a re-read is already on its way; pushing it back with each event would starve the page of
+      // updates while events keep coming (a busy desk)
+      if (pending.current) return;
       pending.current = true;
-      clearTimeout(timer);
       // several events in a burst (a bulk approval) make one refresh
       timer = setTimeout(flush, 150);
     };
