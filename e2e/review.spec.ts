@@ -138,3 +138,31 @@ test("self-approval is refused with 403; two reviewers approving the same change
 async function firstAnnotationId(page: Page): Promise<string> {
   return (await page.locator("[data-annotation-id]").first().getAttribute("data-annotation-id"))!;
 }
+
+test("an admin who marked a paragraph as page residue cannot sign the article off; the button says why; another reviewer can, and the change report shows the relabel", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const title = `Pier closes ${Date.now()}`;
+  await signIn(page, "admin");
+  const articlePath = await ingestPasted(page, `${title}\n\nThe pier closed on Tuesday for repairs.\n\nThe mayor admitted the figures were wrong.`);
+  await expect(page.getByText("Checking the article…")).toHaveCount(0, { timeout: 20_000 });
+  // dropping the admission from the published story: no change for anyone to decide
+  await page.getByRole("button", { name: "Edit structure" }).click();
+  await page.getByLabel("Kind of block 3").selectOption("junk");
+  await expect(page.getByText(/^Revision 2 ·/)).toBeVisible();
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("In review")).toBeVisible();
+  await expect(page.getByText("Checking the article…")).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByRole("button", { name: "Approve article" })).toBeDisabled();
+  await expect(page.getByText("You relabelled blocks of this article, which changes what is published; another reviewer must approve it.")).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: "test-results/relabel-approve-refused.png" });
+
+  const reviewer = await (await browser.newContext()).newPage();
+  await signIn(reviewer, "reviewer");
+  await reviewer.goto(articlePath);
+  await expect(reviewer.getByText(/You relabelled blocks/)).toHaveCount(0);
+  const report = await (await reviewer.request.get(`${articlePath}/export/changes.md`)).text();
+  expect(report).toContain("1 relabelled block");
+  // (cells are Markdown-escaped: "\:" and "\.")
+  expect(report).toContain("| 2 | block kind | block 3, paragraph\\: The mayor admitted the figures were wrong\\. | junk | Ada Admin |");
+});
