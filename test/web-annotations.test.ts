@@ -10,6 +10,7 @@ import { exportWebAnnotations } from "@/lib/interchange/export-web-annotations";
 import { importWebAnnotations } from "@/lib/interchange/import-web-annotations";
 import { recheckArticle } from "@/lib/suggestions/recheck-article";
 import { validateAnnotation } from "@/lib/w3c/schema/validate";
+import { longestLoopGap } from "@/lib/threads/testing";
 import { createTestDb, makeActor } from "./test-db";
 
 const FIXTURE = readFileSync(path.join(__dirname, "..", "..", "shared", "fixtures", "voz-trump-petro.txt"), "utf8") + "\n\nA closing line with an emoji 🎉 and thecapture again.";
@@ -82,7 +83,7 @@ describe("W3C Web Annotation export and import", () => {
     expect(view.annotations[0]).toMatchObject({ exact: "by the parties", note: "Which party said this?", category: "other", source: "import" });
   });
 
-  it("hostile selectors cost what a normal one does: a 1 MB prefix on a common word, a 200,000-character quote, too many items", async () => {
+  it("hostile selectors cost what a normal one does: a 1 MB prefix on a common word, a 200,000-character quote, a quote that matches roughly everywhere, too many items", async () => {
     const target = await article();
     const quote = (exact: string, prefix = "", suffix = "") => ({ type: "TextQuoteSelector", exact, prefix, suffix });
     const one = (id: string, selector: object) => ({ id, type: "Annotation", target: { source: "urn:x", selector } });
@@ -102,6 +103,18 @@ describe("W3C Web Annotation export and import", () => {
     expect(performance.now() - began).toBeLessThan(5_000);
     expect(report.imported).toEqual([]);
     expect(report.failed.map((f) => f.reason)).toEqual([expect.stringMatching(/not anchored/), expect.stringMatching(/over 2,000 characters is placed only where it occurs word for word/)]);
+
+    // text built so that a short quote matches roughly everywhere: seconds of approximate search
+    const trap = await ingestArticle({ db, actor: editor, parsed: parseText(`Trap\n\n${"a".repeat(200_000)}`), sourceKind: "paste", checks: "none" });
+    const { result: refused, maxGap, took } = await longestLoopGap(() =>
+      importWebAnnotations({
+        db, actor: editor, articleId: trap.id, budgetMs: 1_000,
+        document: { "@context": "http://www.w3.org/ns/anno.jsonld", id: "urn:trap", type: "AnnotationPage", items: [one("urn:t", quote(`${"a".repeat(99)}b`))] },
+      }).catch((e: unknown) => e),
+    );
+    expect(refused).toMatchObject({ code: "bad_input", message: expect.stringMatching(/took longer than 1 s, so none was imported/) });
+    // placing ran on its own thread: this one stayed free for other people's pages meanwhile
+    expect(maxGap, `longest gap ${maxGap.toFixed(0)} ms of ${took.toFixed(0)} ms`).toBeLessThan(Math.max(100, took / 4));
 
     const many = Array.from({ length: 5_001 }, (_, i) => one(`urn:m:${i}`, quote("Petro")));
     await expect(importWebAnnotations({ db, actor: editor, articleId: target.id, document: { "@context": "http://www.w3.org/ns/anno.jsonld", id: "urn:page", type: "AnnotationPage", items: many } }))

@@ -1,6 +1,4 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
-import { reanchor } from "@/lib/anchoring/reanchor";
-import { isValidRange, quoteSelector } from "@/lib/anchoring/quote-selector";
+import { quoteSelector } from "@/lib/anchoring/quote-selector";
 import { createAnnotationSchema } from "@/lib/annotations/schema";
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import { assertArticleOpen } from "@/lib/articles/assert-article-open";
@@ -11,7 +9,10 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { writtenBy } from "@/lib/review/review-rules";
 import { claimNumbers } from "@/lib/annotations/claim-numbers";
-import { fromWebAnnotation, utf16Offset, type ImportedAnnotation } from "@/lib/w3c/from-web-annotation";
+import { processWide } from "@/lib/process-wide";
+import { entryPath, SerialThread, ThreadBudgetExceeded, ThreadBusy } from "@/lib/threads/serial-thread";
+import { fromWebAnnotation, type ImportedAnnotation } from "@/lib/w3c/from-web-annotation";
+import type { Placed, Placement, PlacingInput } from "./place-annotations";
 import { announce } from "@/lib/live/publish";
 
 export interface ImportReport {
@@ -22,25 +23,31 @@ export interface ImportReport {
 /** Annotations per request: an article's worth (the scale bench's longest has ~2,200 marks), with room. */
 export const MAX_IMPORT_ANNOTATIONS = 5_000;
 /**
- * Time one import may spend placing annotations. Placing is near-linear per annotation (exact copies
- * by indexOf, an approximate search only for quotes up to MAX_FUZZY_QUOTE), but thousands of
- * them in a 2 MB text add up; what is left when the budget runs out is reported, not placed.
+ * How long placing one import's annotations may take, on its own thread. Quotes found word for word
+ * cost next to nothing; an approximate search on text built to be repetitive can take seconds for one
+ * quote. A legitimate import of thousands of marks takes well under this.
  */
-export const IMPORT_ANCHOR_BUDGET_MS = 10_000;
-/** Longer quotes are placed only where they occur word for word, once: an approximate search grows with their length. */
-export const MAX_FUZZY_QUOTE = 2_000;
-/** Place this many, then let other requests in (a turn of the event loop). */
-const PLACE_BETWEEN_TURNS = 25;
+export const IMPORT_PLACING_BUDGET_MS = 10_000;
+
+/** One thread per process places imports, one at a time; a few may wait, each holding its article's text. */
+const placing = processWide("placingThread", () => new SerialThread<PlacingInput, Placement[]>(entryPath("lib", "interchange", "placing-thread", "entry.mjs"), "placing", 10));
 
 /**
  * Put W3C annotations (from another tool, or a Copydesk export) onto the article's current revision.
  * Each is anchored by its quote and context (a position selector is used only when its text still
  * reads as the quote); what cannot be placed with confidence is reported, never dropped silently.
- * The placing happens before the transaction, a few annotations per turn of the event loop, so a big
- * import holds neither the server thread nor SQLite's one connection; the transaction then stores
- * them only if the revision they were placed on is still the newest.
+ * Placing happens on a thread of its own within IMPORT_PLACING_BUDGET_MS, before the transaction, so
+ * no import holds the server's thread or SQLite's one connection; the transaction then stores the
+ * annotations only if the text they were placed in is still the article's.
  */
-export async function importWebAnnotations({ db, actor, articleId, document }: { db: Db; actor: Actor; articleId: string; document: unknown }): Promise<ImportReport> {
+export async function importWebAnnotations({ db, actor, articleId, document, budgetMs = IMPORT_PLACING_BUDGET_MS }: {
+  db: Db;
+  actor: Actor;
+  articleId: string;
+  document: unknown;
+  /** for placing (tests set a short one) */
+  budgetMs?: number;
+}): Promise<ImportReport> {
   assertCan(actor, "annotation:create");
   const parsed = fromWebAnnotation(document);
   if (!parsed.ok) throw new AppError("bad_input", parsed.message, { body: parsed.message });
@@ -51,20 +58,28 @@ export async function importWebAnnotations({ db, actor, articleId, document }: {
   await assertArticleOpen(db, articleId);
   const revision = await currentRevision(db, articleId);
   const failed: ImportReport["failed"] = parsed.errors.map((e) => ({ index: e.index, sourceId: e.id, reason: e.message }));
-  const placedItems = await placeAll(revision.text, parsed.annotations, failed);
+  const placedItems: { item: ImportedAnnotation; placed: Placed }[] = [];
+  for (const p of await placeOffThread({ text: revision.text, items: parsed.annotations }, budgetMs)) {
+    const item = parsed.annotations[p.index];
+    if ("placed" in p) placedItems.push({ item, placed: p.placed });
+    else failed.push({ index: item.index, sourceId: item.sourceId, reason: p.reason });
+  }
 
   const committed = db.$transaction(async (tx) => {
     await lockArticle(tx, articleId);
     await assertArticleOpen(tx, articleId);
-    const newest = await tx.revision.findFirst({ where: { articleId }, orderBy: { number: "desc" }, select: { id: true } });
-    if (newest?.id !== revision.id) {
-      throw new AppError("conflict", "The article got a new revision while the annotations were being placed. Send them again: they will be placed on the new text.");
+    const newest = await tx.revision.findFirst({ where: { articleId }, orderBy: { number: "desc" }, select: { id: true, text: true } });
+    // a new revision meanwhile: with the same text (a block relabelled) the places hold, on another
+    // text they would mean something else
+    if (newest?.id !== revision.id && newest?.text !== revision.text) {
+      throw new AppError("conflict", "The article's text changed while the annotations were being placed. Send them again: they will be placed on the new text.");
     }
+    const onRevision = newest.id;
     const text = revision.text;
     const report: ImportReport = { imported: [], failed: [...failed] };
     for (const { item, placed } of placedItems) {
       const fields = createAnnotationSchema.safeParse({
-        articleId, revisionId: revision.id, start: placed.start, end: placed.end,
+        articleId, revisionId: onRevision, start: placed.start, end: placed.end,
         category: item.category, replacement: item.replacement, note: item.note, speaker: item.speaker,
       });
       if (!fields.success) {
@@ -73,7 +88,7 @@ export async function importWebAnnotations({ db, actor, articleId, document }: {
       }
       const row = await tx.annotation.create({
         data: {
-          articleId, number: await claimNumbers(tx, articleId), revisionId: revision.id, start: placed.start, end: placed.end, ...quoteSelector(text, placed.start, placed.end),
+          articleId, number: await claimNumbers(tx, articleId), revisionId: onRevision, start: placed.start, end: placed.end, ...quoteSelector(text, placed.start, placed.end),
           category: fields.data.category, replacement: fields.data.replacement, note: fields.data.note || null, speaker: fields.data.speaker || null,
           status: "proposed", source: "import", authorId: actor.id, ...writtenBy(actor),
         },
@@ -94,52 +109,15 @@ export async function importWebAnnotations({ db, actor, articleId, document }: {
   return announce(committed, actor, () => ({ articleId, what: "annotation" }));
 }
 
-type Placed = { status: "anchored"; start: number; end: number; method: string };
-
-/** Each annotation's place in `text`, or its reason in `failed`; within IMPORT_ANCHOR_BUDGET_MS. */
-async function placeAll(text: string, items: ImportedAnnotation[], failed: ImportReport["failed"]) {
-  const placed: { item: ImportedAnnotation; placed: Placed }[] = [];
-  const began = performance.now();
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    if (i > 0 && i % PLACE_BETWEEN_TURNS === 0) {
-      await nextTurn();
-      if (performance.now() - began > IMPORT_ANCHOR_BUDGET_MS) {
-        for (const rest of items.slice(i)) {
-          failed.push({ index: rest.index, sourceId: rest.sourceId, reason: `not tried: placing took longer than ${IMPORT_ANCHOR_BUDGET_MS / 1000} s in all; import the rest again in smaller batches` });
-        }
-        break;
-      }
+async function placeOffThread(input: PlacingInput, budgetMs: number): Promise<Placement[]> {
+  try {
+    return await placing.run(input, { budgetMs });
+  } catch (e) {
+    if (e instanceof ThreadBudgetExceeded) {
+      const message = `Placing these annotations in the text took longer than ${budgetMs / 1000} s, so none was imported. Import fewer at a time, or check their quotes: long quotes that match the text only roughly, in many places, are slow to place.`;
+      throw new AppError("bad_input", message, { body: message });
     }
-    const where = place(text, item);
-    if (where.status === "anchored") placed.push({ item, placed: where });
-    else failed.push({ index: item.index, sourceId: item.sourceId, reason: `not anchored: ${where.reason}` });
+    if (e instanceof ThreadBusy) throw new AppError("conflict", "Too many imports are being placed right now; send this one again in a minute.");
+    throw e;
   }
-  return placed;
-}
-
-function place(text: string, item: ImportedAnnotation): Placed | { status: "orphaned"; reason: string } {
-  const start = item.start === undefined ? 0 : utf16Offset(text, item.start);
-  const end = item.end === undefined ? 0 : utf16Offset(text, item.end);
-  if (item.start !== undefined && isValidRange(text, start, end) && text.slice(start, end) === item.exact) return { status: "anchored", start, end, method: "position" };
-  const unique = uniqueQuote(text, item.exact);
-  if (unique) return unique;
-  if (item.exact.length > MAX_FUZZY_QUOTE) {
-    return { status: "orphaned", reason: `a quote over ${MAX_FUZZY_QUOTE.toLocaleString("en")} characters is placed only where it occurs word for word, once; this one (${item.exact.length.toLocaleString("en")} characters) does not` };
-  }
-  const found = reanchor({ start, end, exact: item.exact, prefix: item.prefix, suffix: item.suffix }, text);
-  return found.status === "anchored" ? { status: "anchored", start: found.start, end: found.end, method: found.method } : found;
-}
-
-// Other tools often send a short context (or none), which reanchor rightly weighs little. A quote of
-// some length that occurs exactly once in the text is unambiguous on its own.
-const DISTINCTIVE_QUOTE = 10;
-
-function uniqueQuote(text: string, exact: string) {
-  if (exact.length < DISTINCTIVE_QUOTE) return null;
-  const at = text.indexOf(exact);
-  if (at < 0 || text.indexOf(exact, at + 1) >= 0) return null;
-  // a quote that begins or ends with half an emoji matches inside a pair: not a range anyone selected
-  if (!isValidRange(text, at, at + exact.length)) return null;
-  return { status: "anchored" as const, start: at, end: at + exact.length, method: "unique quote" };
 }
