@@ -89,7 +89,32 @@ function answerOnALaterTurn(adapter: Awaited<ReturnType<PrismaBetterSQLite3["con
  */
 function beginImmediate(connection: BetterSqlite3.Database): void {
   const prepare = connection.prepare.bind(connection);
-  connection.prepare = ((source: string) => prepare(source === "BEGIN" ? "BEGIN IMMEDIATE" : source)) as typeof connection.prepare;
+  let begin: { run(): unknown } | null = null;
+  connection.prepare = ((source: string) => {
+    if (source !== "BEGIN") return prepare(source);
+    begin ??= beginOrFallBack(prepare("BEGIN IMMEDIATE"), prepare("BEGIN"));
+    return begin;
+  }) as typeof connection.prepare;
+}
+
+/**
+ * The adapter takes its transaction mutex before BEGIN and does not let go of it if BEGIN throws: a
+ * plain BEGIN never throws, an immediate one does when another process holds the write lock past the
+ * busy timeout (5 s). That would leave every later transaction of this process waiting for ever. So a
+ * BEGIN IMMEDIATE that finds the database busy falls back to a plain BEGIN: that transaction may still
+ * fail at its first write, as every one did before, but the next ones are unaffected.
+ */
+function beginOrFallBack(immediate: BetterSqlite3.Statement, deferred: BetterSqlite3.Statement) {
+  return {
+    run() {
+      try {
+        return immediate.run();
+      } catch (e) {
+        if (!String((e as { code?: string }).code ?? "").startsWith("SQLITE_BUSY")) throw e;
+        return deferred.run();
+      }
+    },
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
+import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { sqliteConnection } from "@/lib/db";
 import { createTestDb, testDatabase } from "./test-db";
@@ -63,5 +64,23 @@ describe.runIf(testDatabase === "sqlite")("the app's SQLite connection", () => {
     await new Promise((r) => child.once("exit", r));
     expect(failures).toEqual([]);
     expect(done).toBeGreaterThan(10);
+  });
+
+  it("a transaction that finds the write lock held past the busy timeout still runs, and so do the next ones", async () => {
+    const connection = sqliteConnection(db)!;
+    connection.pragma("busy_timeout = 100"); // 5 s by default: the same, sooner
+    const other = new Database(url.replace(/^file:/, ""));
+    try {
+      other.exec("BEGIN IMMEDIATE"); // another process holds the write lock
+      // it reads: its plain BEGIN (the fallback) is enough
+      expect(await db.$transaction((tx) => tx.user.count())).toBeGreaterThanOrEqual(0);
+      other.exec("COMMIT");
+      // the adapter's transaction lock was let go: the next transaction neither waits nor fails
+      expect(await db.$transaction((tx) => tx.user.count(), { maxWait: 2_000 })).toBeGreaterThanOrEqual(0);
+    } finally {
+      if (other.inTransaction) other.exec("ROLLBACK");
+      other.close();
+      connection.pragma("busy_timeout = 5000");
+    }
   });
 });
