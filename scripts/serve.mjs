@@ -17,7 +17,10 @@ const app = next({ dev: false, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+let stopping = false;
 const server = http.createServer((req, res) => {
+  // while stopping, no connection is kept for a next request (a browser's reconnecting stream)
+  if (stopping) res.setHeader("connection", "close");
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   delete req.headers[CLIENT_HEADER];
   void handle(req, res);
@@ -30,7 +33,6 @@ server.listen(port, process.env.LISTEN_HOST || undefined, () => console.log(`Cop
 // requests in flight finish, then leave. SHUTDOWN_GRACE_MS bounds it all; past it the process ends
 // with status 1, and what it cut off is done again (a job by another runner once its lease ends).
 const GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 25_000);
-let stopping = false;
 async function shutdown(signal) {
   if (stopping) return;
   stopping = true;
@@ -41,6 +43,8 @@ async function shutdown(signal) {
   }, GRACE_MS).unref();
   const closed = new Promise((resolve) => server.close(resolve));
   await globalThis[Symbol.for("copydesk.shutdown")]?.();
+  // the streams just ended leave their kept-alive connections idle: close them now, not in 5 s
+  server.closeIdleConnections();
   await closed;
   process.exit(0);
 }

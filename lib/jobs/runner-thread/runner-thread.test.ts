@@ -47,4 +47,18 @@ describe("the app server's check runner thread", () => {
     // polling queries run on it (a bound loose enough for a loaded CI machine)
     expect(maxGap, `longest gap ${maxGap.toFixed(0)} ms of ${took.toFixed(0)} ms`).toBeLessThan(Math.max(60, took / 4));
   });
+
+  it("a stop lets the job in hand finish first (the server is shutting down), then ends the thread", async () => {
+    const own = startRunnerThread();
+    const actor = await makeActor(testDb.db, "editor");
+    const article = await ingestArticle({ db: testDb.db, actor, parsed: parseSource(mixedMegabytes(600_000), "text"), sourceKind: "api" });
+    for (let i = 0; i < 300; i++) {
+      const job = await testDb.db.checkJob.findUniqueOrThrow({ where: { revisionId: article.revisionId } });
+      if (job.status !== "queued") break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await Promise.all([own.stop(), runner.stop()]); // whichever of the two runners took it
+    // stopped mid-job by terminating the thread, it would still be "running", its lease yet to run out
+    expect((await testDb.db.checkJob.findUniqueOrThrow({ where: { revisionId: article.revisionId } })).status).toBe("done");
+  });
 });

@@ -22,7 +22,7 @@ export function startRunnerThread(): RunnerThread {
   const start = () => {
     const w = new Worker(/* turbopackIgnore: true */ entryPath("lib", "jobs", "runner-thread", "entry.mjs"));
     w.on("message", (m: FromRunner) => {
-      if (m.live) liveBus().publish(m.live).catch((e) => console.error("live: could not publish", e));
+      if ("live" in m) liveBus().publish(m.live).catch((e) => console.error("live: could not publish", e));
     });
     w.on("error", (e) => console.error("check runner thread error", e));
     w.on("exit", (code) => {
@@ -36,10 +36,19 @@ export function startRunnerThread(): RunnerThread {
   worker = start();
   const offWake = onWake(() => worker?.postMessage({ wake: true } satisfies ToRunner));
   return {
+    /** the job in hand finishes first (its findings stored, its outcome recorded); then the thread ends */
     async stop() {
       stopped = true;
       offWake();
-      await worker?.terminate();
+      const w = worker;
+      if (!w) return;
+      await new Promise<void>((resolve) => {
+        const done = (m: FromRunner) => "stopped" in m && resolve();
+        w.on("message", done);
+        w.once("exit", () => resolve());
+        w.postMessage({ stop: true } satisfies ToRunner);
+      });
+      await w.terminate();
     },
   };
 }

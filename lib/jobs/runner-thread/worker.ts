@@ -31,8 +31,9 @@ const forward: LiveBus = {
 useLiveBus(forward);
 
 runAtBackgroundPriority();
-port.on("message", (m: ToRunner) => {
-  if (m.wake) wakeCheckWorkers();
-});
 warmUpChecksThread();
-startCheckWorker({ db });
+const runner = startCheckWorker({ db });
+port.on("message", (m: ToRunner) => {
+  if ("wake" in m) wakeCheckWorkers();
+  if ("stop" in m) void runner.stop().then(() => port.postMessage({ stopped: true } satisfies FromRunner));
+});
