@@ -25,11 +25,13 @@ export const DEMOTE_BELOW = 0.5;
 /** … after at least this many findings judged … */
 export const DEMOTE_AFTER = 30;
 /**
- * … with "wrong" from at least this many people. Precision is the desk's verdict: one person who
- * planted an article full of one rule's findings and called each wrong could otherwise demote the
- * rule for the whole newsroom, its open findings everywhere no longer holding approval up.
+ * … and the same holds without the verdicts of the person who gave the most: at least this many
+ * findings judged by the others, under DEMOTE_BELOW of them right. Precision is the desk's verdict:
+ * one person who planted an article full of one rule's findings and called each wrong could otherwise
+ * demote the rule for the whole newsroom (its open findings everywhere no longer holding approval up),
+ * or with one colleague's single click.
  */
-export const DEMOTE_MIN_PEOPLE = 2;
+export const DEMOTE_AFTER_OTHERS = 10;
 
 /** "check:typo" → "typo", "check:house:email" → "house:email"; null for a person's mark. */
 export function ruleIdOfSource(source: string): string | null {
@@ -102,13 +104,7 @@ async function demoteIfImprecise(tx: Tx, ruleId: string, ruleVersion: number, no
   const since = state?.restoredAt ?? null;
   const { right, judged } = await judgedCounts(tx, ruleId, ruleVersion, since);
   if (judged < DEMOTE_AFTER || right / judged >= DEMOTE_BELOW) return;
-  const judges = await tx.ruleDecision.findMany({
-    where: { ruleId, ruleVersion, current: true, verdict: "wrong", ...(since ? { createdAt: { gt: since } } : {}) },
-    distinct: ["actorId"],
-    select: { actorId: true },
-    take: DEMOTE_MIN_PEOPLE,
-  });
-  if (judges.length < DEMOTE_MIN_PEOPLE) return;
+  if (!(await impreciseWithoutTheHeaviestJudge(tx, ruleId, ruleVersion, since))) return;
   const reason =
     `Right on ${right} of ${judged} findings judged (${pct(right / judged)})${ruleVersion ? ` for version ${ruleVersion}` : ""}` +
     `${state?.restoredAt ? " since it was restored" : ""}: under ${pct(DEMOTE_BELOW)} after ${DEMOTE_AFTER} or more.`;
@@ -122,6 +118,31 @@ async function demoteIfImprecise(tx: Tx, ruleId: string, ruleVersion: number, no
     articleId: null, actorId: null, action: "rule_demote", entityType: "rule", entityId: ruleId,
     before: { demoted: false }, after: { demoted: true, version: ruleVersion, right, judged, reason },
   });
+}
+
+/** Whether the rule is still under DEMOTE_BELOW on DEMOTE_AFTER_OTHERS or more verdicts once the busiest judge's are left out. */
+async function impreciseWithoutTheHeaviestJudge(tx: Tx, ruleId: string, ruleVersion: number, since: Date | null): Promise<boolean> {
+  const groups = await tx.ruleDecision.groupBy({
+    by: ["actorId", "verdict"],
+    where: { ruleId, ruleVersion, current: true, verdict: { not: null }, ...(since ? { createdAt: { gt: since } } : {}) },
+    _count: { _all: true },
+  });
+  const byJudge = new Map<string, { right: number; judged: number }>();
+  for (const g of groups) {
+    const j = byJudge.get(g.actorId ?? "") ?? { right: 0, judged: 0 };
+    j.judged += g._count._all;
+    if (g.verdict === "right") j.right += g._count._all;
+    byJudge.set(g.actorId ?? "", j);
+  }
+  const heaviest = [...byJudge.entries()].reduce<[string, { judged: number }] | null>((a, b) => (!a || b[1].judged > a[1].judged ? b : a), null)?.[0];
+  let right = 0;
+  let judged = 0;
+  for (const [judge, j] of byJudge) {
+    if (judge === heaviest) continue;
+    right += j.right;
+    judged += j.judged;
+  }
+  return judged >= DEMOTE_AFTER_OTHERS && right / judged < DEMOTE_BELOW;
 }
 
 /** The rules whose new suggestions are stored as advisory (publishing a new version clears a house rule's demotion). */
