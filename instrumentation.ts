@@ -12,6 +12,10 @@ export async function register() {
   const { checkpointInBackground } = await import("@/lib/threads/wal-checkpoint/start");
   // without it the app's connection copies the log itself, as SQLite does by default: slower, not wrong
   await checkpointInBackground(db).catch((e) => console.error("wal checkpoint thread not started", e));
+  // an app server remembers the changes it hears from its start, not from its first page's stream:
+  // a page rendered before that stream opened must learn of a change made in between
+  const { liveRecentChanges } = await import("@/lib/live/live");
+  liveRecentChanges();
   if (process.env.CHECK_WORKER === "0") return;
   const { startServerCheckWorker } = await import("@/lib/jobs/start-server-check-worker");
   const { onShutdown } = await import("@/lib/shutdown");

@@ -256,7 +256,8 @@ describe("after an applied change", () => {
     await submitForReview({ db, actor: editor, articleId: a.id });
     await expect(approveArticle({ db, actor: reviewer, articleId: a.id })).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/checks .* still running/) });
 
-    // once checked, a further relabel needs only the relabelled block checked
+    // once the new revision's checks are in, the article can be signed off as usual (next test: a
+    // relabel after finished checks needs only the relabelled block checked)
     expect(await runCheckJob(db, (await claimFor(relabelled.revisionId, "r"))!, "r")).toBe("done");
   });
 

@@ -85,7 +85,11 @@ export function useLiveRefresh(article: string | null, renderedAt: number): { pe
       // several events in a burst (a bulk approval) make one refresh
       timer = setTimeout(flush, 150);
     };
-    const onIdle = () => setTimeout(flush, 0);
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    const onIdle = () => {
+      clearTimeout(idle);
+      idle = setTimeout(flush, 0);
+    };
 
     let source: EventSource | null = null;
     let dropped = false;
@@ -121,7 +125,10 @@ export function useLiveRefresh(article: string | null, renderedAt: number): { pe
     document.addEventListener("keyup", onIdle);
     return () => {
       clearTimeout(timer);
+      clearTimeout(idle);
       clearTimeout(reopen);
+      // the next page (or the same one for another article) starts with nothing pending
+      pending.current = false;
       source?.close();
       document.removeEventListener("focusout", onIdle);
       document.removeEventListener("pointerup", onIdle);
