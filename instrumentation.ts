@@ -16,9 +16,10 @@ export async function register() {
   // a page rendered before that stream opened must learn of a change made in between
   const { liveRecentChanges } = await import("@/lib/live/live");
   liveRecentChanges();
+  // what scripts/serve.mjs calls on SIGTERM or SIGINT (live streams and the runner add their hooks)
+  const { onShutdown } = await import("@/lib/shutdown");
   if (process.env.CHECK_WORKER === "0") return;
   const { startServerCheckWorker } = await import("@/lib/jobs/start-server-check-worker");
-  const { onShutdown } = await import("@/lib/shutdown");
   const runner = startServerCheckWorker();
   // a stop lets the job in hand finish (within serve.mjs's grace), rather than leave it to be taken
   // over when its lease runs out, with one of its attempts spent

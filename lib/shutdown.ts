@@ -7,6 +7,8 @@ const SHUTDOWN_KEY = Symbol.for("copydesk.shutdown");
 
 const hooks = () => processWide("shutdownHooks", () => new Set<Hook>());
 const state = () => processWide("shutdownState", () => ({ stopping: false }));
+// set on loading, so a stop marks the process as stopping even before any hook was added
+(globalThis as unknown as Record<symbol, unknown>)[SHUTDOWN_KEY] = () => runShutdownHooks();
 
 /**
  * Run `hook` when the server is told to stop (scripts/serve.mjs on SIGTERM or SIGINT), before it
@@ -21,7 +23,6 @@ export function onShutdown(hook: Hook): () => void {
   }
   const all = hooks();
   all.add(hook);
-  (globalThis as unknown as Record<symbol, unknown>)[SHUTDOWN_KEY] = runShutdownHooks;
   return () => all.delete(hook);
 }
 

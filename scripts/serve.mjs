@@ -19,8 +19,10 @@ await app.prepare();
 
 let stopping = false;
 const server = http.createServer((req, res) => {
-  // while stopping, no connection is kept for a next request (a browser's reconnecting stream)
+  // while stopping, no connection is kept for a next request (a browser's reconnecting stream), and
+  // each answer that ends lets its connection go at once rather than after the keep-alive timeout
   if (stopping) res.setHeader("connection", "close");
+  res.once("finish", () => stopping && setImmediate(() => server.closeIdleConnections()));
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
   delete req.headers[CLIENT_HEADER];
   void handle(req, res);

@@ -25,8 +25,8 @@ export const DEMOTE_BELOW = 0.5;
 /** … after at least this many findings judged … */
 export const DEMOTE_AFTER = 30;
 /**
- * … and the same holds without the verdicts of the person who gave the most: at least this many
- * findings judged by the others, under DEMOTE_BELOW of them right. Precision is the desk's verdict:
+ * … and the same holds without the verdicts of any one person: whoever is left out, at least this
+ * many findings judged by the others, under DEMOTE_BELOW of them right. Precision is the desk's verdict:
  * one person who planted an article full of one rule's findings and called each wrong could otherwise
  * demote the rule for the whole newsroom (its open findings everywhere no longer holding approval up),
  * or with one colleague's single click.
@@ -104,7 +104,7 @@ async function demoteIfImprecise(tx: Tx, ruleId: string, ruleVersion: number, no
   const since = state?.restoredAt ?? null;
   const { right, judged } = await judgedCounts(tx, ruleId, ruleVersion, since);
   if (judged < DEMOTE_AFTER || right / judged >= DEMOTE_BELOW) return;
-  if (!(await impreciseWithoutTheHeaviestJudge(tx, ruleId, ruleVersion, since))) return;
+  if (!(await impreciseWithoutAnyOneJudge(tx, ruleId, ruleVersion, since))) return;
   const reason =
     `Right on ${right} of ${judged} findings judged (${pct(right / judged)})${ruleVersion ? ` for version ${ruleVersion}` : ""}` +
     `${state?.restoredAt ? " since it was restored" : ""}: under ${pct(DEMOTE_BELOW)} after ${DEMOTE_AFTER} or more.`;
@@ -120,8 +120,12 @@ async function demoteIfImprecise(tx: Tx, ruleId: string, ruleVersion: number, no
   });
 }
 
-/** Whether the rule is still under DEMOTE_BELOW on DEMOTE_AFTER_OTHERS or more verdicts once the busiest judge's are left out. */
-async function impreciseWithoutTheHeaviestJudge(tx: Tx, ruleId: string, ruleVersion: number, since: Date | null): Promise<boolean> {
+/**
+ * Whether the rule is under DEMOTE_BELOW on DEMOTE_AFTER_OTHERS or more verdicts whichever one judge's
+ * verdicts are left out: leaving out only the busiest would let someone with fewer verdicts than an
+ * honest colleague decide alone.
+ */
+async function impreciseWithoutAnyOneJudge(tx: Tx, ruleId: string, ruleVersion: number, since: Date | null): Promise<boolean> {
   const groups = await tx.ruleDecision.groupBy({
     by: ["actorId", "verdict"],
     where: { ruleId, ruleVersion, current: true, verdict: { not: null }, ...(since ? { createdAt: { gt: since } } : {}) },
@@ -134,15 +138,16 @@ async function impreciseWithoutTheHeaviestJudge(tx: Tx, ruleId: string, ruleVers
     if (g.verdict === "right") j.right += g._count._all;
     byJudge.set(g.actorId ?? "", j);
   }
-  const heaviest = [...byJudge.entries()].reduce<[string, { judged: number }] | null>((a, b) => (!a || b[1].judged > a[1].judged ? b : a), null)?.[0];
   let right = 0;
   let judged = 0;
-  for (const [judge, j] of byJudge) {
-    if (judge === heaviest) continue;
+  for (const j of byJudge.values()) {
     right += j.right;
     judged += j.judged;
   }
-  return judged >= DEMOTE_AFTER_OTHERS && right / judged < DEMOTE_BELOW;
+  return [...byJudge.values()].every((left) => {
+    const others = judged - left.judged;
+    return others >= DEMOTE_AFTER_OTHERS && (right - left.right) / others < DEMOTE_BELOW;
+  });
 }
 
 /** The rules whose new suggestions are stored as advisory (publishing a new version clears a house rule's demotion). */

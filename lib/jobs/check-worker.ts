@@ -56,6 +56,8 @@ export function startCheckWorker({ db, pollMs = 1_000, leaseMs, budgetMs, runner
       try {
         // uploads first: their senders wait, a job can start a moment later (lib/threads/foreground.ts)
         await foregroundIdle(YIELD_TO_UPLOADS_MS);
+        // a stop that came while it waited: take no new job (the server's grace is for the one in hand)
+        if (stopped) break;
         const job = await claimCheckJob(db, { runner: id, leaseMs });
         if (job) {
           await runCheckJob(db, job, id, { budgetMs });
