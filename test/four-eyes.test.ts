@@ -206,4 +206,30 @@ describe("four-eyes on the article's structure", () => {
       expect.objectContaining({ revision: 2, category: "block kind", before: "block 2, paragraph: The ferry left the harbour at noon. The quick brown fox jumps over the lazy dog …", after: "junk", author: admin.name, source: "relabel" }),
     ]);
   });
+
+  it("who may approve an article an admin relabelled, role by role and path by path", async () => {
+    const [admin2, styleEditor] = await Promise.all([makeActor(db, "admin"), makeActor(db, "style_editor")]);
+    const a = await ingestArticle({ db, actor: editor, parsed: parseText(TEXT), sourceKind: "paste" });
+    await changeBlockKind({ db, actor: admin, articleId: a.id, revisionId: a.revisionId, position: 1, kind: "caption" });
+    await submitForReview({ db, actor: editor, articleId: a.id });
+    await checkedAndHandled(a.id);
+    const view = await getArticle({ db, actor: reviewer2, id: a.id });
+    // the last row approves: every row before it must be refused, and leave the article in review
+    const table: [string, Actor, "forbidden" | "approved"][] = [
+      ["an editor (role)", editor, "forbidden"],
+      ["a style editor (role)", styleEditor, "forbidden"],
+      ["the admin who relabelled", admin, "forbidden"],
+      ["a reviewer's token the relabelling admin issued", await tokenActor(admin, reviewer), "forbidden"],
+      ["a reviewer's token another admin issued", await tokenActor(admin2, reviewer), "approved"],
+    ];
+    for (const [who, actor, expected] of table) {
+      const page = deskActions(actor, view);
+      expect(page.decideArticle && page.approveRefusal === null, `${who}: the page offers Approve`).toBe(expected === "approved");
+      const outcome = await approveArticle({ db, actor, articleId: a.id }).then(
+        () => "approved",
+        (e: { code?: string }) => e.code,
+      );
+      expect(outcome, who).toBe(expected);
+    }
+  });
 });

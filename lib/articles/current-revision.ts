@@ -19,3 +19,11 @@ export async function currentRevision(tx: Tx, articleId: string): Promise<Curren
   if (!revision) throw new AppError("not_found", "There is no article with that id.");
   return { ...revision, blocks: revision.blocks.map((b) => ({ ...b, kind: b.kind as BlockKind })) };
 }
+
+/**
+ * Which revision is the article's newest, without its text: for writers that must not store work made
+ * on an older one (inside their transaction, after `lockArticle`). Null when there is no such article.
+ */
+export async function newestRevisionHead(tx: Tx, articleId: string): Promise<{ id: string; number: number } | null> {
+  return tx.revision.findFirst({ where: { articleId }, orderBy: { number: "desc" }, select: { id: true, number: true } });
+}

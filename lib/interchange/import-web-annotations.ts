@@ -68,10 +68,10 @@ export async function importWebAnnotations({ db, actor, articleId, document, bud
   const committed = db.$transaction(async (tx) => {
     await lockArticle(tx, articleId);
     await assertArticleOpen(tx, articleId);
-    const newest = await tx.revision.findFirst({ where: { articleId }, orderBy: { number: "desc" }, select: { id: true, text: true } });
+    const newest = await currentRevision(tx, articleId);
     // a new revision meanwhile: with the same text (a block relabelled) the places hold, on another
     // text they would mean something else
-    if (newest?.id !== revision.id && newest?.text !== revision.text) {
+    if (newest.id !== revision.id && newest.text !== revision.text) {
       throw new AppError("conflict", "The article's text changed while the annotations were being placed. Send them again: they will be placed on the new text.");
     }
     const onRevision = newest.id;

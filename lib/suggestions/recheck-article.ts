@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { assertArticleOpen } from "@/lib/articles/assert-article-open";
 import { claimNumbers } from "@/lib/annotations/claim-numbers";
-import { currentRevision } from "@/lib/articles/current-revision";
+import { currentRevision, newestRevisionHead } from "@/lib/articles/current-revision";
 import { lockArticle } from "@/lib/articles/lock-article";
 import { listDictionaryWords } from "@/lib/dictionary/dictionary-words";
 import { changedRanges, touches } from "@/lib/jobs/changed-ranges";
@@ -67,7 +67,7 @@ export async function recheckArticle({ db, actor, articleId, budgetMs = env.CHEC
       // first, so no change is applied, no block relabelled and no other run writes findings on this
       // article until this commit (lockArticle); the newest revision read next stays the newest
       await lockArticle(tx, articleId);
-      const newest = await tx.revision.findFirst({ where: { articleId }, orderBy: { number: "desc" }, select: { id: true, number: true } });
+      const newest = await newestRevisionHead(tx, articleId);
       if (newest && newest.id !== revision.id) {
         // A new revision was made while the checks ran. Their findings are about a text that is no
         // longer the article's: stored on the old revision, nobody would see them and nothing could

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { annotationRule, articleRule, SYSTEM_MOVES, versionRefusal, type AnnotationAction, type ArticleAction, type SystemMove } from "./rules";
 import { recordRuleDecision, ruleDecisionKind } from "@/lib/house-rules/rule-decisions";
 import { HOLDS_UP, type AnnotationStatus, type ArticleStatus } from "./statuses";
+import { newestRevisionHead } from "@/lib/articles/current-revision";
 import { relabelledBy } from "@/lib/articles/relabelled-by";
 import { relabelRefusal } from "@/lib/review/review-rules";
 
@@ -166,7 +167,7 @@ async function assertNothingPending(tx: Tx, articleId: string) {
   if (open.length === 0) {
     // the checks of the newest revision (ordered when the last change was applied) may still find
     // something in the new text: sign-off waits for them, so their findings cannot be skipped
-    const newest = await tx.revision.findFirst({ where: { articleId }, orderBy: { number: "desc" }, select: { id: true } });
+    const newest = await newestRevisionHead(tx, articleId);
     const checking = newest ? await tx.checkJob.count({ where: { revisionId: newest.id, status: { in: ["queued", "running"] } } }) : 0;
     if (checking > 0) {
       throw new AppError("conflict", "The checks of the newest revision are still running; approve the article when their findings are in.");
