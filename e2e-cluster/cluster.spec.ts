@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
 import { expectNoSeriousA11yViolations, ingestPasted, mark, signIn, type DemoUser } from "../e2e/helpers";
@@ -232,4 +233,58 @@ test("the article list pages by 50, without JavaScript, keeping the search", asy
   await expect(reader.page.getByRole("table").getByRole("link")).toHaveCount(10);
   await expectNoSeriousA11yViolations(reader.page);
   await reader.context.close();
+});
+
+/** The process listening on 127.0.0.1:port, read from /proc (the cluster prints no pids). */
+function listenerPid(port: number): number | null {
+  const inodes = new Set<string>();
+  for (const line of readFileSync("/proc/net/tcp", "utf8").split("\n").slice(1)) {
+    const f = line.trim().split(/\s+/);
+    // local address as HEXIP:HEXPORT, state 0A: listening
+    if (f.length > 9 && f[3] === "0A" && parseInt(f[1].split(":")[1], 16) === port) inodes.add(f[9]);
+  }
+  for (const pid of readdirSync("/proc").filter((e) => /^\d+$/.test(e))) {
+    let fds: string[] = [];
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue; // gone, or not ours to read
+    }
+    for (const fd of fds) {
+      try {
+        const link = readlinkSync(`/proc/${pid}/fd/${fd}`);
+        if (inodes.has(link.slice("socket:[".length, -1)) && link.startsWith("socket:[")) return Number(pid);
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+  return null;
+}
+
+// Last in this file: it takes server A down for a while.
+test("a server that dies is started again, and the balancer serves through the gap and takes it back", async ({ request }) => {
+  test.setTimeout(150_000);
+  const before = listenerPid(PORT + 1);
+  expect(before).not.toBeNull();
+  process.kill(before!, "SIGKILL"); // what the out-of-memory killer does
+  // meanwhile every request is answered, by B
+  for (let i = 0; i < 6; i++) {
+    const res = await request.get(`${LB}/signin`);
+    expect(res.status()).toBe(200);
+    expect(res.headers()["x-copydesk-upstream"]).toBe(String(PORT + 2));
+  }
+  // a new process on A's port, and the balancer sends to it again
+  await expect.poll(() => listenerPid(PORT + 1), { timeout: 90_000 }).not.toBeNull();
+  expect(listenerPid(PORT + 1)).not.toBe(before);
+  await expect
+    .poll(
+      async () => {
+        const seen = new Set<string>();
+        for (let i = 0; i < 4; i++) seen.add((await request.get(`${LB}/signin`)).headers()["x-copydesk-upstream"]);
+        return [...seen].sort();
+      },
+      { timeout: 60_000 },
+    )
+    .toEqual([String(PORT + 1), String(PORT + 2)]);
 });

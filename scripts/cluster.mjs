@@ -6,7 +6,8 @@
 // build (only when the sources changed, as `npm start`). Then N servers (scripts/serve.mjs) on
 // 127.0.0.1 only, and the balancer, the one public URL, on every interface. Every server gets the
 // same BETTER_AUTH_URL (the balancer's URL) and the same BETTER_AUTH_SECRET (from .env), and
-// believes the client address only from the balancer's X-Forwarded-For entry. Ctrl-C stops all.
+// believes the client address only from the balancer's X-Forwarded-For entry. A server that ends on
+// its own is started again (scripts/supervise.mjs). Ctrl-C stops all.
 import { spawn, spawnSync } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
@@ -14,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { buildIsCurrent, sourceHash, writeStamp } from "./build-stamp.mjs";
 import { startBalancer } from "./cluster-balancer.mjs";
 import { isPostgresUrl } from "./db-migrate.mjs";
+import { supervise } from "./supervise.mjs";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
@@ -87,7 +89,8 @@ const serverEnv = {
   LISTEN_HOST: "127.0.0.1",
 };
 let stopping = false;
-const children = new Map();
+/** per server port: its supervisor, which starts it again if it ends on its own (scripts/supervise.mjs) */
+const servers = new Map();
 
 function prefixLines(stream, label, out) {
   let rest = "";
@@ -99,22 +102,24 @@ function prefixLines(stream, label, out) {
 }
 
 for (const p of serverPorts) {
-  const child = spawn(process.execPath, ["scripts/serve.mjs"], { env: { ...serverEnv, PORT: String(p) }, stdio: ["ignore", "pipe", "pipe"] });
-  prefixLines(child.stdout, `[:${p}]`, process.stdout);
-  prefixLines(child.stderr, `[:${p}]`, process.stderr);
-  children.set(p, child);
-  child.on("exit", (code, signal) => {
-    children.delete(p);
-    if (stopping) return;
-    // the balancer routes around it; the cluster ends only when no server is left
-    console.error(`cluster: the server on :${p} stopped (${signal ?? `exit ${code}`}); ${children.size} left`);
-    if (children.size === 0) void stop(1);
-  });
+  servers.set(
+    p,
+    supervise({
+      label: `cluster: the server on :${p}`,
+      start: () => spawn(process.execPath, ["scripts/serve.mjs"], { env: { ...serverEnv, PORT: String(p) }, stdio: ["ignore", "pipe", "pipe"] }),
+      // the balancer routes around a server that is down and takes it back once its port answers
+      onStart: (child) => {
+        prefixLines(child.stdout, `[:${p}]`, process.stdout);
+        prefixLines(child.stderr, `[:${p}]`, process.stderr);
+      },
+    }),
+  );
 }
 
 async function ready(p) {
   for (let i = 0; i < 240; i++) {
-    if (!children.has(p)) return false;
+    // one that ends before it ever answered will not start (a bad setting, say): fail now, not in 2 minutes
+    if (servers.get(p).restarts > 0) return false;
     try {
       const res = await fetch(`http://127.0.0.1:${p}/signin`);
       await res.arrayBuffer();
@@ -133,14 +138,12 @@ async function stop(code) {
   stopping = true;
   console.log("cluster: stopping the balancer and the servers…");
   await balancer?.close();
-  const exits = [...children.values()].map((c) => new Promise((r) => c.once("exit", r)));
-  for (const c of children.values()) c.kill("SIGTERM");
   // serve.mjs lets requests in flight and the check job in hand finish for up to SHUTDOWN_GRACE_MS
   // (25 s), then exits on its own; don't wait for ever
   const timer = setTimeout(() => {
-    for (const c of children.values()) c.kill("SIGKILL");
+    for (const s of servers.values()) s.kill();
   }, 30_000);
-  await Promise.all(exits);
+  await Promise.all([...servers.values()].map((s) => s.stop("SIGTERM")));
   clearTimeout(timer);
   process.exit(code);
 }
