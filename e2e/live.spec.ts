@@ -151,3 +151,19 @@ test("a live stream answered with an error (a server restarting) is opened again
   await expect(row()).toContainText("Missing space: 1", { timeout: 10_000 });
   await notReloaded(reviewer);
 });
+
+test("signed out in another tab: the open article page goes to sign-in, and the others stop seeing them there", async ({ browser }) => {
+  const title = `Signed out ${Date.now()}`;
+  const { editor, reviewer } = await editorAndReviewer(browser, title, "The tram line closed for repairs.");
+  const path = new URL(editor.url()).pathname;
+  await reviewer.goto(path);
+  await expect(presence(reviewer)).toHaveText("●Eddie Editor (editor) is here");
+  // the same browser, another tab: Sign out
+  const tab = await editor.context().newPage();
+  await tab.goto("/");
+  await tab.getByRole("button", { name: "Sign out" }).click();
+  await expect(tab).toHaveURL(/\/signin/);
+  // the article page's stream learns it at its next check (LIVE_SESSION_RECHECK_MS, 1 s in these tests)
+  await expect(editor).toHaveURL(/\/signin/, { timeout: 15_000 });
+  await expect(presence(reviewer)).toHaveText("", { timeout: 15_000 });
+});

@@ -7,6 +7,7 @@ export BETTER_AUTH_SECRET="e2e-secret-e2e-secret-e2e-secret-e2e-secret"
 export BETTER_AUTH_URL="http://localhost:${PORT:-3100}"
 export ALLOW_PRIVATE_URLS=1   # the URL-ingest test serves its page on 127.0.0.1
 export NEXT_TELEMETRY_DISABLED=1
+export LIVE_SESSION_RECHECK_MS=1000   # a signed-out page's stream ends within a test's patience
 rm -f "prisma/e2e-${PORT:-3100}.db" "prisma/e2e-${PORT:-3100}.db-journal" "prisma/e2e-${PORT:-3100}.db-wal" "prisma/e2e-${PORT:-3100}.db-shm"
 npx prisma migrate deploy >/dev/null
 npx tsx prisma/seed.ts

@@ -102,6 +102,14 @@ export function useLiveRefresh(article: string | null, renderedAt: number): { pe
       source = s;
       s.addEventListener("change", changed);
       s.addEventListener("presence", (e) => setPeople(JSON.parse((e as MessageEvent<string>).data) as LivePerson[]));
+      // the server ended the stream because this browser's session is gone: no reconnecting; the
+      // page re-reads, and the server sends a signed-out browser to sign in
+      s.addEventListener("ended", () => {
+        s.close();
+        source = null;
+        setPeople([]);
+        router.refresh();
+      });
       s.addEventListener("error", () => {
         dropped = true;
         // The browser retries a dropped stream by itself, but never one answered with an error

@@ -3,11 +3,16 @@ import { db } from "@/lib/db";
 import { auth } from "./auth";
 import { roleSchema, type Actor } from "./roles";
 
-/** The signed-in user for a request's headers, or null. Framework-free: callers pass the headers. */
-export async function getActor(headers: Headers): Promise<Actor | null> {
+/**
+ * The signed-in person of a request's headers, or null (framework-free: callers pass the headers).
+ * `refresh: false` asks without extending the session
+ * (better-auth's daily refresh): for a question no person asked, such as an open live stream
+ * checking that its session is still there, which must not keep an idle tab signed in for ever.
+ */
+export async function getActor(headers: Headers, { refresh = true }: { refresh?: boolean } = {}): Promise<Actor | null> {
   const known = await currentSessionActor(headers);
   if (known !== undefined) return known;
-  const session = await auth.api.getSession({ headers });
+  const session = await auth.api.getSession({ headers, query: refresh ? undefined : { disableRefresh: true } });
   if (!session) return null;
   return actorOf(session.user);
 }

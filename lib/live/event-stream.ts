@@ -15,6 +15,14 @@ export interface StreamOptions {
   signal?: AbortSignal;
   /** something changed after the page was rendered, before this stream opened: the page re-reads at once */
   missed?: boolean;
+  /**
+   * Whether the viewer may still read (their session still there, their role still one that reads),
+   * asked every recheckMs. An open stream outlives the request that checked it: without this, a
+   * browser signed out elsewhere (or a user an admin removed) would go on hearing of changes and
+   * showing as present on the article until it closed the page.
+   */
+  stillAllowed?: () => Promise<boolean>;
+  recheckMs?: number;
 }
 
 /**
@@ -22,7 +30,7 @@ export interface StreamOptions {
  * thing changed: the page re-reads through the usual permission checks, so nothing is sent here
  * that the viewer could not read anyway. Presence lists everyone but the viewer.
  */
-export function liveEventStream({ bus, presence, viewer, articleId, pingMs = 15_000, signal, missed = false }: StreamOptions): ReadableStream<Uint8Array> {
+export function liveEventStream({ bus, presence, viewer, articleId, pingMs = 15_000, signal, missed = false, stillAllowed, recheckMs = 60_000 }: StreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let stop = () => {};
   return new ReadableStream<Uint8Array>({
@@ -51,6 +59,21 @@ export function liveEventStream({ bus, presence, viewer, articleId, pingMs = 15_
         cleanups.push(presence.watch(articleId, sendPresence), presence.join(articleId, viewer));
       }
       const ping = setInterval(() => send(": ping\n\n"), pingMs);
+      const recheck =
+        stillAllowed &&
+        setInterval(() => {
+          stillAllowed().then(
+            (allowed) => {
+              if (allowed) return;
+              // the page re-reads, which sends a signed-out browser to sign in; the browser would
+              // reconnect to a stream that simply closed
+              event("ended", { reason: "signed-out" });
+              stop();
+            },
+            // the database unreachable for a moment is not a sign-out: ask again next time
+            () => {},
+          );
+        }, recheckMs);
       // a stopping server ends its streams, so it can finish and the browsers reconnect elsewhere
       // (through the balancer) or to it once it is back, and re-read what they missed
       const offShutdown = onShutdown(() => stop());
@@ -58,6 +81,7 @@ export function liveEventStream({ bus, presence, viewer, articleId, pingMs = 15_
         if (!open) return;
         open = false;
         clearInterval(ping);
+        if (recheck) clearInterval(recheck);
         offShutdown();
         cleanups.forEach((c) => c());
         try {

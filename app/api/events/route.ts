@@ -7,13 +7,17 @@ import { liveBus, livePresence, liveRecentChanges } from "@/lib/live/live";
 
 export const dynamic = "force-dynamic";
 
+/** how often an open stream asks whether its session is still there (LIVE_SESSION_RECHECK_MS) */
+const RECHECK_MS = Number(process.env.LIVE_SESSION_RECHECK_MS) || 30_000;
+
 /**
  * Live updates for the signed-in browser: `?article=<id>` for one article's page (its changes and
  * who else has it open), none for the desk (every article's changes: the list and the review queue);
  * `since=<ms>`, when the page was rendered, for a change that came before the stream did.
  */
 export async function GET(req: Request) {
-  const actor = await getActor(await headers());
+  const requestHeaders = await headers();
+  const actor = await getActor(requestHeaders);
   if (!actor) return Response.json({ error: { code: "unauthenticated", message: "Sign in first." } }, { status: 401 });
   if (!can(actor, "article:read")) return Response.json({ error: { code: "forbidden", message: "Your role may not read articles." } }, { status: 403 });
   const articleId = new URL(req.url).searchParams.get("article");
@@ -30,7 +34,12 @@ export async function GET(req: Request) {
   const viewer = { id: actor.id, name: actor.name, role: actor.role };
   // since: when the page was rendered (server time); a change heard after it went unseen
   const since = Number(new URL(req.url).searchParams.get("since") ?? NaN);
-  const stream = liveEventStream({ bus, presence, articleId, viewer, signal: req.signal, missed: recent.changedSince(articleId, since) });
+  // the same session, asked again while the stream is open: signed out or demoted ends it
+  const stillAllowed = async () => {
+    const now = await getActor(requestHeaders, { refresh: false });
+    return now?.id === actor.id && can(now, "article:read");
+  };
+  const stream = liveEventStream({ bus, presence, articleId, viewer, signal: req.signal, missed: recent.changedSince(articleId, since), stillAllowed, recheckMs: RECHECK_MS });
   return new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
