@@ -31,12 +31,16 @@ export interface ArticleView {
   /** open annotations and suggestions on the current revision (dismissed ones are hidden) */
   annotations: AnnotationView[];
   checks: ChecksView;
-  /** who relabelled its blocks: they may not approve it (relabelRefusal) */
-  relabelledBy: string[];
 }
 
+/**
+ * getArticle's answer: the view, and who relabelled its blocks (they may not approve it:
+ * relabelRefusal). The page asks deskActions with the latter and sends the browser only the view.
+ */
+export type ArticleRecord = ArticleView & { relabelledBy: string[] };
+
 /** Everything the article page shows: the current revision, its blocks and its annotations. */
-export async function getArticle({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<ArticleView> {
+export async function getArticle({ db, actor, id }: { db: Db; actor: Actor; id: string }): Promise<ArticleRecord> {
   assertCan(actor, "article:read");
   const article = await db.article.findUnique({
     where: { id },

@@ -20,6 +20,8 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
     throw e;
   });
   const applied = await appliedChanges({ db, actor, articleId: article.id });
+  // who relabelled is the server's to judge (deskActions); the browser gets only the view
+  const { relabelledBy, ...view } = article;
   return (
     <main id="main" className="mx-auto max-w-7xl px-4 py-6">
       <div className="mb-4 flex flex-wrap items-center gap-3 text-sm text-stone-700">
@@ -29,9 +31,9 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         </span>
       </div>
       <ArticleWorkspace
-        article={article}
+        article={view}
         actor={{ id: actor.id, role: actor.role }}
-        can={deskActions(actor, article)}
+        can={deskActions(actor, { status: article.status, relabelledBy })}
         applied={applied}
         renderedAt={renderedAt}
       />
