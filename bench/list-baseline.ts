@@ -1,7 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { preparePeerApp } from "./peer-app";
 
 /**
  * The peer for issue 11's "make the list page ten times faster": the code as that issue found it
@@ -24,39 +25,23 @@ export const BASELINE_COMMIT = "afad4dc611bba44b9a9c65b36139cd08137c4ac3";
 export const BASELINE_DIR = path.join(os.homedir(), ".cache", "copydesk-bench", `baseline-${BASELINE_COMMIT.slice(0, 7)}`);
 
 /**
- * Unpacks the baseline commit and installs its dependencies from its own lock file (from npm's cache
- * after the first time) in a folder of its own, renamed into BASELINE_DIR only once both worked; then
- * builds it there (a build is complete once Next.js wrote BUILD_ID, its last file, so a build cut
- * off is made again next time). Returns false when this checkout has no git history with that commit
- * (a source archive).
+ * Unpacks the baseline commit, installs its dependencies from its own lock file (`npm ci`: exactly the
+ * versions it pinned) and builds it, once (bench/peer-app.ts). Returns false when this checkout has no
+ * git history with that commit (a source archive).
  */
 export function prepareBaseline(root: string, env: NodeJS.ProcessEnv): boolean {
-  if (existsSync(path.join(BASELINE_DIR, ".next", "BUILD_ID"))) return true;
   try {
     execFileSync("git", ["cat-file", "-e", `${BASELINE_COMMIT}^{commit}`], { cwd: root, stdio: "ignore" });
   } catch {
-    return false;
+    return existsSync(path.join(BASELINE_DIR, ".next", "BUILD_ID"));
   }
-  if (!existsSync(path.join(BASELINE_DIR, "node_modules", ".package-lock.json"))) {
-    const work = `${BASELINE_DIR}.${process.pid}`;
-    rmSync(work, { recursive: true, force: true });
-    mkdirSync(work, { recursive: true });
-    try {
-      const archive = path.join(work, "source.tar");
-      execFileSync("git", ["archive", "-o", archive, BASELINE_COMMIT], { cwd: root, stdio: "ignore" });
-      execFileSync("tar", ["-xf", archive, "-C", work], { stdio: "ignore" });
-      rmSync(archive);
-      // its own node_modules: Turbopack does not build through a node_modules symlinked from outside
-      // the project, and the baseline must run on exactly the versions it pinned
-      execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--prefer-offline"], { cwd: work, env, stdio: "ignore" });
-      rmSync(BASELINE_DIR, { recursive: true, force: true });
-      renameSync(work, BASELINE_DIR);
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  }
-  rmSync(path.join(BASELINE_DIR, ".next"), { recursive: true, force: true });
-  execFileSync("npx", ["next", "build"], { cwd: BASELINE_DIR, env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: "ignore" });
+  const fill = (work: string) => {
+    const archive = path.join(work, "source.tar");
+    execFileSync("git", ["archive", "-o", archive, BASELINE_COMMIT], { cwd: root, stdio: "ignore" });
+    execFileSync("tar", ["-xf", archive, "-C", work], { stdio: "ignore" });
+    rmSync(archive);
+  };
+  preparePeerApp(BASELINE_DIR, env, fill, ["ci"]);
   return true;
 }
 

@@ -29,11 +29,14 @@
  * issue's own figure from another machine and day. The first run builds the baseline in
  * ~/.cache/copydesk-bench/baseline-afad4dc (npm ci from npm's cache and a build: a few minutes);
  * later runs reuse it. A peer that cannot run (no git history, no npm cache) is reported and skipped.
+ * Beside them, in the same turns, the framework's own floor (bench/bare-next.ts): a bare Next.js app of
+ * this project's versions with one dynamic page, served by `next start`.
  *
  * Databases: bench/out/load.db (SQLite) and cluster_bench_load on 127.0.0.1:5432 (dropped at the end).
- * Ports 3233 (balancer), 3234–3237 (servers), 3238 (SQLite server), 3239–3240 (the peer's two servers).
+ * Ports 3233 (balancer), 3234–3237 (servers), 3238 (SQLite server), 3239–3240 (the peer's two servers),
+ * 3241 (the bare Next.js app).
  * Build: .next-bench-load. LOAD_NAME=x uses bench/out/x.db and cluster_bench_x instead, LOAD_PORT=p
- * the ports p…p+7: a second run beside another one.
+ * the ports p…p+8: a second run beside another one.
  */
 import { execSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -44,6 +47,7 @@ import pg from "pg";
 import { benchSetting, removeSqliteFile, signInCookie } from "./server";
 import { between, longArticle, prng } from "./long-article";
 import { BASELINE_COMMIT, BASELINE_DIR, prepareBaseline, startBaseline } from "./list-baseline";
+import { bareNextDir, frameworkVersions, prepareBareNext, startBareNext } from "./bare-next";
 import { table } from "./table";
 
 const NAME = process.env.LOAD_NAME ?? "load";
@@ -482,6 +486,15 @@ async function listAgainstBaseline(sqlite: Db): Promise<{ rows: (string | number
     return null;
   }
   await ensureCurrentBuild();
+  // the framework's own floor; a bare app that cannot be built is reported, and the rest measured
+  let bareDir: string | null = null;
+  try {
+    console.error(`bench:load — a bare Next.js app, the framework's floor: its build in ${bareNextDir(ROOT)} (made once)…`);
+    bareDir = prepareBareNext(ROOT, sqliteEnv);
+  } catch (e) {
+    console.error(`bench:load — the bare Next.js app could not be built and is skipped: ${e instanceof Error ? e.message.split("\n")[0] : e}`);
+  }
+  const bare = bareDir ? { port: LB_PORT + 8, child: startBareNext(bareDir, sqliteEnv, LB_PORT + 8, serverLog()) } : null;
   const servers = [
     { code: `before issue 11 (${BASELINE_COMMIT.slice(0, 7)})`, port: LB_PORT + 6, child: startBaseline(baselineEnv, LB_PORT + 6, serverLog()) },
     { code: "today", port: LB_PORT + 7, child: startSqliteServer(files.today, LB_PORT + 7) },
@@ -502,10 +515,23 @@ async function listAgainstBaseline(sqlite: Db): Promise<{ rows: (string | number
       serverPid = s.child.pid!;
       await cannon({ url: `${s.base}/`, headers: { cookie: s.cookie }, duration: 5 });
     }
+    let bareBase = bare && `http://localhost:${bare.port}`;
+    if (bare && bareBase) {
+      try {
+        await whenUp(`${bareBase}/`, bare.child);
+        serverPid = bare.child.pid!;
+        await cannon({ url: `${bareBase}/`, duration: 5 });
+      } catch (e) {
+        console.error(`bench:load — the bare Next.js app did not serve and is skipped: ${e instanceof Error ? e.message : e}`);
+        bareBase = null;
+      }
+    }
+    const nextVersion = frameworkVersions(ROOT).next;
     // today's floor: a signed-in page with nothing of its own (a 404: the layout and its session
     // lookup, the proxy with the CSP nonce, Next.js and React), what any page of this stack costs
     const today = ready[1];
     const floorRuns: (Run & { not404: number })[] = [];
+    const bareRuns: Run[] = [];
     for (let round = 0; round < BASELINE_ROUNDS; round++) {
       for (const s of round % 2 ? [...ready].reverse() : ready) {
         serverPid = s.child.pid!;
@@ -519,6 +545,10 @@ async function listAgainstBaseline(sqlite: Db): Promise<{ rows: (string | number
         requests: [{ onResponse: (status) => void (status === 404 || not404++) }],
       });
       floorRuns.push({ ...run, not404 });
+      if (bare && bareBase) {
+        serverPid = bare.child.pid!;
+        bareRuns.push(await cannon({ url: `${bareBase}/` }));
+      }
     }
     const row = (code: string, articles: number, r: Run, round: number, errors: number | string) =>
       [code, round + 1, articles, Math.round(r.rps), Math.round(r.p50), Math.round(r.p99), errors, `${Math.round(r.cpu * 100)} %`, r.serverMsPerRequest.toFixed(1)];
@@ -526,8 +556,9 @@ async function listAgainstBaseline(sqlite: Db): Promise<{ rows: (string | number
       ...ready.flatMap((s) => s.runs.map((r, round) => row(s.code, s.articles, r, round, r.errors))),
       // every answer there is a 404 by design: what counts as an error is any other answer, or none
       ...floorRuns.map((r, round) => row("today: a signed-in page with nothing on it", 0, r, round, `${r.not404 + r.failures} (404s expected)`)),
+      ...bareRuns.map((r, round) => row(`Next.js ${nextVersion} itself: a bare app's one dynamic page (next start)`, 0, r, round, r.errors)),
     ];
-    const [before, after, floor] = [...ready.map((s) => s.runs), floorRuns].map((runs) => ({
+    const [before, after, floor, framework] = [...ready.map((s) => s.runs), floorRuns, bareRuns].map((runs) => ({
       rps: median(runs.map((r) => r.rps)),
       p50: median(runs.map((r) => r.p50)),
       cpu: median(runs.map((r) => r.serverMsPerRequest)),
@@ -537,10 +568,11 @@ async function listAgainstBaseline(sqlite: Db): Promise<{ rows: (string | number
       `Today's list against the list before issue 11, medians of ${BASELINE_ROUNDS} runs each: ${times(after.rps, before.rps)} the requests/s ` +
       `(${Math.round(before.rps)} → ${Math.round(after.rps)}), p50 ${times(before.p50, after.p50)} shorter (${Math.round(before.p50)} → ${Math.round(after.p50)} ms), ` +
       `${times(before.cpu, after.cpu)} less server CPU per request (${before.cpu.toFixed(1)} → ${after.cpu.toFixed(1)} ms). Issue 11 asks for 10×: ` +
-      `about ${(before.cpu / 10).toFixed(1)} ms per request on one server; a signed-in page with nothing on it costs ${floor.cpu.toFixed(1)} ms here.`;
+      `about ${(before.cpu / 10).toFixed(1)} ms per request on one server; a signed-in page with nothing on it costs ${floor.cpu.toFixed(1)} ms here` +
+      (bareRuns.length ? `, and a bare Next.js app's one dynamic page ${framework.cpu.toFixed(1)} ms (${Math.round(framework.rps)} req/s, ${times(framework.rps, before.rps)} the old list).` : ".");
     return { rows, verdict };
   } finally {
-    await Promise.all(servers.map((s) => stopProcess(s.child)));
+    await Promise.all([...servers, ...(bare ? [bare] : [])].map((s) => stopProcess(s.child)));
   }
 }
 
