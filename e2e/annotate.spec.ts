@@ -81,3 +81,38 @@ test("editor ingests the fixture, annotates it, edits and deletes; reviewer sees
   await expect(reviewer.getByRole("form", { name: "New annotation" })).toHaveCount(0);
   await reviewerContext.close();
 });
+
+test("an empty “Replace with…” is not saved as a deletion, and Escape asks before it throws typed work away", async ({ page }) => {
+  await signIn(page, "editor");
+  await ingestPasted(page, `Tram works ${Date.now()}\n\nThe tram depot closed for works on Monday, and an internationalcoalition of riders objected.`);
+  await selectText(page, "internationalcoalition");
+  const form = page.getByRole("form", { name: "New annotation" });
+  await form.getByLabel("Replace with…").check();
+  await form.getByRole("button", { name: "Save annotation" }).click();
+  // nothing saved: the field says what is missing, and has the focus
+  await expect(form.getByText("Type the replacement, or choose “Delete the text”.")).toBeVisible();
+  await expect(form.getByLabel("Replacement")).toBeFocused();
+  await expect(form.getByLabel("Replacement")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("article", { name: /^Annotation \d+/ })).toHaveCount(0);
+
+  // typed work: Escape asks; "keep" (dismissing the question) leaves the form as it was
+  await form.getByLabel("Replacement").fill("international coalition");
+  await expect(form.getByText("Type the replacement")).toHaveCount(0);
+  const asked: string[] = [];
+  page.once("dialog", (d) => void (asked.push(d.message()), d.dismiss()));
+  await form.getByLabel("Replacement").press("Escape");
+  expect(asked).toEqual(["Discard this annotation? What you typed will be lost."]);
+  await expect(form.getByLabel("Replacement")).toHaveValue("international coalition");
+  // confirmed: the form closes
+  page.once("dialog", (d) => void d.accept());
+  await form.getByLabel("Replacement").press("Escape");
+  await expect(form).toHaveCount(0);
+
+  // an untouched form closes on Escape without a question
+  await selectText(page, "depot");
+  await expect(form).toBeVisible();
+  page.once("dialog", (d) => void (asked.push(d.message()), d.dismiss()));
+  await form.getByLabel("Category").press("Escape");
+  await expect(form).toHaveCount(0);
+  expect(asked).toHaveLength(1);
+});

@@ -37,7 +37,14 @@ export function AnnotationForm({ title, quote, initial, submitLabel, pending, er
   const [replacement, setReplacement] = useState(initial?.replacement ?? "");
   const [note, setNote] = useState(initial?.note ?? "");
   const [speaker, setSpeaker] = useState(initial?.speaker ?? "");
-  const fieldError = (name: string) => error?.fields?.[name];
+  // an empty "Replace with…" would be stored as "" — a deletion — which the editor did not choose
+  const [emptyReplacement, setEmptyReplacement] = useState(false);
+  const fieldError = (name: string) => (name === "replacement" && emptyReplacement ? "Type the replacement, or choose “Delete the text”." : error?.fields?.[name]);
+  const dirty =
+    category !== (initial?.category ?? "typo") ||
+    (mode === "none" ? null : mode === "delete" ? "" : replacement) !== (initial?.replacement ?? null) ||
+    note !== (initial?.note ?? "") ||
+    speaker !== (initial?.speaker ?? "");
 
   return (
     <form
@@ -45,6 +52,11 @@ export function AnnotationForm({ title, quote, initial, submitLabel, pending, er
       className="space-y-3 rounded border-2 border-blue-700 bg-white p-4 shadow"
       onSubmit={(e) => {
         e.preventDefault();
+        if (mode === "replace" && replacement === "") {
+          setEmptyReplacement(true);
+          document.getElementById(`${id}-replacement`)?.focus();
+          return;
+        }
         onSubmit({
           category,
           replacement: mode === "none" ? null : mode === "delete" ? "" : replacement,
@@ -53,7 +65,8 @@ export function AnnotationForm({ title, quote, initial, submitLabel, pending, er
         });
       }}
       onKeyDown={(e) => {
-        if (e.key === "Escape") onCancel();
+        // Escape closes the form; what was typed is not thrown away without asking
+        if (e.key === "Escape" && (!dirty || window.confirm("Discard this annotation? What you typed will be lost."))) onCancel();
       }}
     >
       <h2 className="text-base font-semibold">{title}</h2>
@@ -97,7 +110,10 @@ export function AnnotationForm({ title, quote, initial, submitLabel, pending, er
           <input
             id={`${id}-replacement`}
             value={replacement}
-            onChange={(e) => setReplacement(e.target.value)}
+            onChange={(e) => {
+              setReplacement(e.target.value);
+              setEmptyReplacement(false);
+            }}
             className="input font-serif"
             aria-invalid={fieldError("replacement") ? true : undefined}
             aria-describedby={fieldError("replacement") ? `${id}-replacement-error` : undefined}
