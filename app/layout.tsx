@@ -30,7 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {actor && (
           <header className="border-b border-stone-300 bg-white">
-            <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+            <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
               <Link href="/" className="font-serif text-xl font-bold">
                 Copydesk
               </Link>

@@ -26,34 +26,37 @@ export interface ArticleRow {
  * Its links stay next/link, so a click still navigates within the app.
  */
 export function ArticleTable({ articles }: { articles: ArticleRow[] }) {
+  // on a phone the table scrolls sideways within itself, not the whole page
   return (
-    <table className="w-full border-collapse bg-white text-left text-sm shadow-sm">
-      <caption className="sr-only">Articles, newest first</caption>
-      <thead className="border-b border-stone-300 bg-stone-100">
-        <tr>
-          <th scope="col" className="p-3">Title</th>
-          <th scope="col" className="p-3">Status</th>
-          <th scope="col" className="p-3">Annotations</th>
-          <th scope="col" className="p-3">Ingested</th>
-        </tr>
-      </thead>
-      <tbody>
-        {articles.map((a) => (
-          <tr key={a.id} className="border-b border-stone-200 align-top">
-            <td className="p-3">
-              <Link href={`/articles/${a.id}`} prefetch={false} className="font-serif text-base font-semibold text-blue-900 hover:underline">
-                {a.title}
-              </Link>
-            </td>
-            <td className="p-3"><StatusBadge status={a.status} /></td>
-            <td className="p-3"><CategoryCounts counts={a.counts} total={a.total} /></td>
-            <td className="whitespace-nowrap p-3 text-stone-700">
-              <time dateTime={a.createdAt}>{a.createdAt.slice(0, 16).replace("T", " ")}</time>
-              <div className="text-xs">{a.createdByName}</div>
-            </td>
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse bg-white text-left text-sm shadow-sm">
+        <caption className="sr-only">Articles, newest first</caption>
+        <thead className="border-b border-stone-300 bg-stone-100">
+          <tr>
+            <th scope="col" className="p-3">Title</th>
+            <th scope="col" className="p-3">Status</th>
+            <th scope="col" className="p-3">Annotations</th>
+            <th scope="col" className="p-3">Ingested</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {articles.map((a) => (
+            <tr key={a.id} className="border-b border-stone-200 align-top">
+              <td className="p-3">
+                <Link href={`/articles/${a.id}`} prefetch={false} className="font-serif text-base font-semibold text-blue-900 hover:underline">
+                  {a.title}
+                </Link>
+              </td>
+              <td className="p-3"><StatusBadge status={a.status} /></td>
+              <td className="p-3"><CategoryCounts counts={a.counts} total={a.total} /></td>
+              <td className="whitespace-nowrap p-3 text-stone-700">
+                <time dateTime={a.createdAt}>{a.createdAt.slice(0, 16).replace("T", " ")}</time>
+                <div className="text-xs">{a.createdByName}</div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

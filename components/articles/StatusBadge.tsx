@@ -11,5 +11,5 @@ const STYLE: Record<string, string> = {
 export function StatusBadge({ status }: { status: string }) {
   // a status this build does not know shows as itself
   const label = Object.hasOwn(ARTICLE_STATUS_LABELS, status) ? ARTICLE_STATUS_LABELS[status as ArticleStatus] : status;
-  return <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STYLE[status] ?? ""}`}>{label}</span>;
+  return <span className={`whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold ${STYLE[status] ?? ""}`}>{label}</span>;
 }
