@@ -43,6 +43,8 @@ test("a change sent back (needs work) holds the article's approval up", async ({
   // the needs-work change (and the findings nobody handled) keep the article open
   await expect(reviewer.getByRole("button", { name: "Approve article" })).toBeDisabled();
   await expect(reviewer.getByText(/still open/)).toBeVisible();
+  // and the reviewer is told what the editor needs before they can rework it
+  await expect(reviewer.getByText(/1 change is sent back for rework: send the article back to editing/)).toBeVisible();
 
   // sending the article back is the way forward, and it unlocks the editor
   await reviewer.getByRole("button", { name: "Request changes…" }).first().click();
@@ -52,6 +54,14 @@ test("a change sent back (needs work) holds the article's approval up", async ({
   await context.close();
   await page.reload();
   await expect(card(page, "HouseAFP").getByRole("button", { name: /Edit annotation/ })).toBeVisible();
+  // the editor reads why it came back, and from whom
+  const why = page.getByRole("region", { name: "Sent back to editing" });
+  await expect(why).toContainText("Sent back by Rita Reviewer");
+  await expect(why).toContainText("Answer the note on the credit.");
+  // once submitted again, the comment has been answered
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByText("In review", { exact: true })).toBeVisible();
+  await expect(why).toHaveCount(0);
 });
 
 test("machine findings nobody handled hold approval up; the reviewer accepts, dismisses or waives them, and the waiver shows in the change report", async ({ page, browser }) => {

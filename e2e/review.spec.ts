@@ -22,7 +22,7 @@ test("editor proposes four fixes; a reviewer approves three, rejects one; export
   const reviewer = await reviewerContext.newPage();
   await signIn(reviewer, "reviewer");
   await reviewer.getByRole("link", { name: "Review queue" }).click();
-  await expect(reviewer.getByRole("row").filter({ hasText: "4 pending" })).toBeVisible();
+  await expect(reviewer.getByRole("row").filter({ hasText: "4 changes to decide" })).toBeVisible();
   await reviewer.goto(articlePath);
 
   await expectNoSeriousA11yViolations(reviewer);

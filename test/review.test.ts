@@ -17,6 +17,8 @@ import { recheckArticle } from "@/lib/suggestions/recheck-article";
 import { acceptSuggestion, dismissSuggestion } from "@/lib/suggestions/handle-suggestion";
 import { importWebAnnotations } from "@/lib/interchange/import-web-annotations";
 import { waiveFinding } from "@/lib/review/waive-finding";
+import { reviewQueue } from "@/lib/review/review-queue";
+import { holdsUp } from "@/lib/workflow/statuses";
 import { createTestDb, makeActor, runQueuedChecks } from "./test-db";
 
 const FIXTURE = readFileSync(path.join(__dirname, "..", "..", "shared", "fixtures", "voz-trump-petro.txt"), "utf8");
@@ -157,6 +159,27 @@ describe("one lifecycle: nothing stranded, nothing unhandled, nothing edited in 
     await expect(requestArticleChanges({ db, actor: reviewer2, articleId: a.id, comment: "twice" })).rejects.toMatchObject({ code: "conflict" });
   });
 
+  it("the queue counts what the article page counts as still open, and the editor sees why the article came back", async () => {
+    const a = await articleWith([{ exact: "thecapture", replacement: "the capture" }, { exact: "HouseAFP", replacement: "House AFP" }, { exact: "Petro", replacement: null }], { submit: false });
+    await recheckArticle({ db, actor: editor, articleId: a.id });
+    await submitForReview({ db, actor: editor, articleId: a.id });
+    await requestChangesOnAnnotation({ db, actor: reviewer, id: a.ids[1], version: 1, comment: "Use a comma." });
+    const page = await getArticle({ db, actor: reviewer, id: a.id });
+    const row = (await reviewQueue({ db, actor: reviewer })).find((r) => r.id === a.id)!;
+    const findings = page.annotations.filter((x) => x.status === "suggested" && !x.advisory).length;
+    expect(findings).toBeGreaterThan(0);
+    expect(row.open).toEqual({ total: page.annotations.filter(holdsUp).length, proposed: 2, suggested: findings, needsWork: 1 });
+    expect(page.sentBack).toBeNull();
+
+    await requestArticleChanges({ db, actor: reviewer, articleId: a.id, comment: "Rework the caption credit, then send it again." });
+    const back = await getArticle({ db, actor: editor, id: a.id });
+    expect(back.sentBack).toMatchObject({ by: reviewer.name, comment: "Rework the caption credit, then send it again." });
+    expect((await reviewQueue({ db, actor: reviewer })).some((r) => r.id === a.id)).toBe(false);
+    // submitted again: the comment was answered
+    await submitForReview({ db, actor: editor, articleId: a.id });
+    expect((await getArticle({ db, actor: editor, id: a.id })).sentBack).toBeNull();
+  });
+
   it("machine findings nobody handled hold approval up; the reviewer accepts, dismisses or waives them, and the waiver's reason reaches the audit and the report", async () => {
     const a = await articleWith([]);
     await requestArticleChanges({ db, actor: reviewer, articleId: a.id, comment: "Run the checks." });
@@ -184,8 +207,15 @@ describe("one lifecycle: nothing stranded, nothing unhandled, nothing edited in 
     expect(report).toContain("## Waived findings");
     expect(report).toContain("Kept as the agency wrote it");
     expect(report).toContain(reviewer.name);
-    // the machine's fix went in with the reviewer's approval
+    // the machine's fix went in with the reviewer's approval, credited to the check, not to the
+    // editor the checks ran for
     expect(report).toContain("1 applied change");
+    expect(report).toContain("1 machine finding was left as it stands by the reviewer.");
+    const fixRow = report.split("\n").find((l) => l.includes("thecapture"))!;
+    expect(fixRow).toMatch(/^\| 2 \| Missing space \| thecapture \| the capture \| machine suggestion \\\(missing\\-space\\\) \| .+ \| \d{4}-\d\d-\d\dT[\d:.]+Z \|$/);
+    expect(fixRow).not.toContain(editor.name);
+    const history = await articleHistory({ db, actor: reviewer, articleId: a.id });
+    expect(history.revisions.flatMap((r) => r.applied).map((c) => c.authorName)).toEqual([expect.stringMatching(/^machine suggestion \(/)]);
   });
 
   it("in review the editor's text and marks are locked (409 for every kind of edit); the reviewer's request-changes reopens them", async () => {

@@ -6,6 +6,9 @@ import { reviewQueue } from "@/lib/review/review-queue";
 
 export const metadata = { title: "Review queue · Copydesk" };
 
+/** "2 changes to decide", or nothing for none */
+const plural = (n: number, one: string, many: string) => (n === 0 ? "" : `${n} ${n === 1 ? one : many}`);
+
 export default async function ReviewQueuePage() {
   const actor = await requirePageActor("change:review");
   // before the queue is read: a change after this moment reaches the page live (components/live)
@@ -24,7 +27,7 @@ export default async function ReviewQueuePage() {
           <thead className="border-b border-stone-300 bg-stone-100">
             <tr>
               <th scope="col" className="p-3">Article</th>
-              <th scope="col" className="p-3">Pending</th>
+              <th scope="col" className="p-3">Still open</th>
               <th scope="col" className="p-3">Submitted</th>
             </tr>
           </thead>
@@ -37,7 +40,18 @@ export default async function ReviewQueuePage() {
                   </Link>
                   <div className="text-xs text-stone-600">ingested by {a.createdBy.name}</div>
                 </td>
-                <td className="p-3">{a.pending} pending</td>
+                <td className="p-3">
+                  {a.open.total} still open
+                  <div className="text-xs text-stone-600">
+                    {[
+                      plural(a.open.proposed, "change to decide", "changes to decide"),
+                      plural(a.open.suggested, "machine finding", "machine findings"),
+                      plural(a.open.needsWork, "sent back", "sent back"),
+                    ]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </div>
+                </td>
                 <td className="p-3">
                   <time dateTime={a.statusChangedAt.toISOString()}>{a.statusChangedAt.toISOString().slice(0, 16).replace("T", " ")}</time>
                 </td>

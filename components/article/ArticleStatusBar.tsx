@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { useState } from "react";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
+import { LocalTime } from "@/components/ui/LocalTime";
+import type { SentBack } from "@/lib/articles/get-article";
 import type { ActionError } from "@/lib/errors";
 
 interface ArticleStatusBarProps {
@@ -12,6 +14,10 @@ interface ArticleStatusBarProps {
   canDecideArticle: boolean;
   /** why this person may not approve (four-eyes on relabelled blocks), or null */
   approveRefusal: string | null;
+  /** the reviewer's comment that sent the article back to editing, while it is there */
+  sentBack: SentBack | null;
+  /** changes the reviewer sent back one by one: the editor can act on them once the article is sent back */
+  reworkCount: number;
   /** marks someone still has to act on (lib/workflow PENDING): approval waits until there are none */
   pendingCount: number;
   pending: boolean;
@@ -28,6 +34,14 @@ export function ArticleStatusBar(p: ArticleStatusBarProps) {
   const [comment, setComment] = useState("");
   return (
     <div className="mb-4 flex flex-wrap items-center gap-2 rounded border border-stone-300 bg-white p-2 text-sm">
+      {p.sentBack && (
+        <section aria-label="Sent back to editing" className="w-full rounded border border-amber-400 bg-amber-50 p-2 text-stone-900">
+          <p className="font-semibold">
+            Sent back by {p.sentBack.by} · <LocalTime iso={p.sentBack.at} />
+          </p>
+          <p className="whitespace-pre-wrap">{p.sentBack.comment}</p>
+        </section>
+      )}
       {p.canSubmit && (p.status === "ingested" || p.status === "editing") && (
         <button type="button" className="btn btn-primary" onClick={p.onSubmit} disabled={p.pending}>
           Submit for review
@@ -53,6 +67,7 @@ export function ArticleStatusBar(p: ArticleStatusBarProps) {
           {!p.approveRefusal && p.pendingCount > 0 && (
             <span className="text-xs text-stone-700">
               {p.pendingCount} still open (changes to decide, findings to accept, dismiss or waive)
+              {p.reworkCount > 0 && `; ${p.reworkCount === 1 ? "1 change is" : `${p.reworkCount} changes are`} sent back for rework: send the article back to editing so the editor can act on ${p.reworkCount === 1 ? "it" : "them"}`}
             </span>
           )}
           <button type="button" className="btn btn-secondary" onClick={() => setAsking(!asking)} disabled={p.pending} aria-expanded={asking}>

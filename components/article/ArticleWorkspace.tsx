@@ -164,6 +164,8 @@ export function ArticleWorkspace({ article, actor, can, applied, renderedAt }: A
         canSubmit={can.submit}
         canDecideArticle={can.decideArticle}
         approveRefusal={can.approveRefusal}
+        sentBack={article.sentBack}
+        reworkCount={annotations.filter((a) => a.status === "needs_work").length}
         pendingCount={pendingCount}
         pending={desk.pending}
         error={desk.errorAt("article")}

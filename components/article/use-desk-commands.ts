@@ -126,7 +126,10 @@ export function useDeskCommands({
             : d.kind === "waive"
               ? waiveFindingAction({ ...ref, reason: d.reason })
               : resolveNoteAction(ref),
-      () => `${a.status === "suggested" ? "Finding" : a.replacement === null ? "Note" : "Change"} ${a.number} ${said}.`,
+      () =>
+        `${a.status === "suggested" ? "Finding" : a.replacement === null ? "Note" : "Change"} ${a.number} ${said}.` +
+        // the editor can rework it only once the article is back in editing: say so, or the reviewer waits for nothing
+        (d.kind === "request" ? " The editor can rework it once you send the article back to editing (Request changes…)." : ""),
     );
   }
 

@@ -31,6 +31,14 @@ export interface ArticleView {
   /** open annotations and suggestions on the current revision (dismissed ones are hidden) */
   annotations: AnnotationView[];
   checks: ChecksView;
+  /** while the article is back in editing: the reviewer's comment that sent it back */
+  sentBack: SentBack | null;
+}
+
+export interface SentBack {
+  by: string;
+  at: string;
+  comment: string;
 }
 
 /**
@@ -66,6 +74,7 @@ export async function getArticle({ db, actor, id }: { db: Db; actor: Actor; id: 
     select: { status: true, createdAt: true, quotes: true, revisionId: true, revision: { select: { number: true } } },
   });
   const job = await db.checkJob.findUnique({ where: { revisionId: revision.id }, select: { status: true, attempts: true } });
+  const sentBack = article.status === "editing" ? await lastSentBack(db, id) : null;
   return {
     relabelledBy: await relabelledBy(db, id),
     id: article.id,
@@ -76,6 +85,7 @@ export async function getArticle({ db, actor, id }: { db: Db; actor: Actor; id: 
     revision: { id: revision.id, number: revision.number, text: revision.text, createdAt: revision.createdAt.toISOString() },
     blocks: revision.blocks.map((b) => ({ kind: b.kind as BlockKind, start: b.start, end: b.end })),
     annotations: annotations.map(toAnnotationView),
+    sentBack,
     checks: {
       status: checksStatus(job, run),
       current: run?.revisionId === revision.id,
@@ -83,6 +93,21 @@ export async function getArticle({ db, actor, id }: { db: Db; actor: Actor; id: 
       quotes: run?.quotes ? (JSON.parse(run.quotes) as QuoteAttribution[]) : [],
     },
   };
+}
+
+/**
+ * The reviewer's comment when the article's last move between editing and review was a send-back
+ * (the audit row keeps it); none once the editor submitted again.
+ */
+async function lastSentBack(db: Db, articleId: string): Promise<SentBack | null> {
+  const last = await db.auditEvent.findFirst({
+    where: { articleId, action: { in: ["submit", "request_changes"] } },
+    orderBy: { createdAt: "desc" },
+    select: { action: true, after: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  if (last?.action !== "request_changes") return null;
+  const comment = (JSON.parse(last.after ?? "{}") as { comment?: unknown }).comment;
+  return typeof comment === "string" && comment ? { by: last.actor?.name ?? "A reviewer", at: last.createdAt.toISOString(), comment } : null;
 }
 
 function checksStatus(job: { status: string; attempts: number } | null, run: { status: string; createdAt: Date } | null): ChecksView["status"] {
