@@ -3,6 +3,7 @@
 import { forwardRef, type ReactNode } from "react";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { CATEGORY_LABELS } from "@/lib/annotations/categories";
+import { creditedTo } from "@/lib/annotations/credited-to";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import { contextAround } from "@/lib/annotations/context";
 import { isDeletion, markState, stateLabel } from "@/lib/annotations/mark-state";
@@ -95,7 +96,7 @@ export const AnnotationCard = forwardRef<HTMLElement, AnnotationCardProps>(funct
         </p>
       )}
       <footer className="mt-2 flex flex-wrap items-center gap-2 text-xs text-stone-600">
-        <span>{suggestion ? "machine suggestion" : a.authorName}</span>
+        <span>{creditedTo(a)}</span>
         <span className="ml-auto flex flex-wrap gap-2">
           {onAccept && (
             <button type="button" className="btn btn-primary" disabled={pending} onClick={stop(onAccept)} aria-label={`Accept suggestion ${a.number}`}>

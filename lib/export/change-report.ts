@@ -1,5 +1,7 @@
 import { assertCan, type Actor } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db";
+import { CATEGORY_LABELS, type AnnotationCategory } from "@/lib/annotations/categories";
+import { creditedTo } from "@/lib/annotations/credited-to";
 import { escapeMarkdownLine } from "./markdown-escape";
 import { oneLine } from "./one-line";
 
@@ -39,7 +41,7 @@ async function appliedChangeRows(db: Db, articleId: string): Promise<ChangeRepor
     category: r.category,
     before: r.exact,
     after: r.replacement ?? "",
-    author: r.author.name,
+    author: creditedTo({ source: r.source, authorName: r.author.name }),
     reviewer: r.reviewedBy?.name ?? "",
     reviewedAt: r.reviewedAt?.toISOString() ?? "",
     source: r.source,
@@ -98,8 +100,11 @@ export async function waivedFindings({ db, actor, articleId }: { db: Db; actor: 
   }));
 }
 
-/** Every cell but the revision number is someone's text (titles, names, the words of a change). */
+/** People's text (titles, names, the words of a change) is escaped; see escapeMarkdownLine. */
 const md = escapeMarkdownLine;
+/** an ISO time as it is (readable in the raw file); anything else is escaped like people's text */
+const time = (t: string) => (/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/.test(t) ? t : md(t));
+const categoryLabel = (c: string) => (Object.hasOwn(CATEGORY_LABELS, c) ? CATEGORY_LABELS[c as AnnotationCategory] : md(c));
 const mdChange = (s: string) => (s === "" ? "*(deleted)*" : md(oneLine(s)));
 
 export function changeReportMarkdown(title: string, rows: ChangeReportRow[], waived: WaiverRow[] = []): string {
@@ -110,7 +115,8 @@ export function changeReportMarkdown(title: string, rows: ChangeReportRow[], wai
   const table = [
     "| revision | category | before | after | author | reviewer | time |",
     "|---|---|---|---|---|---|---|",
-    ...rows.map((r) => `| ${r.revision} | ${md(r.category)} | ${mdChange(r.before)} | ${mdChange(r.after)} | ${md(r.author)} | ${md(r.reviewer)} | ${md(r.reviewedAt)} |`),
+    // the category and the time are ours (a known label, an ISO time): only people's text is escaped
+    ...rows.map((r) => `| ${r.revision} | ${categoryLabel(r.category)} | ${mdChange(r.before)} | ${mdChange(r.after)} | ${md(r.author)} | ${md(r.reviewer)} | ${time(r.reviewedAt)} |`),
   ].join("\n");
   return head + table + "\n" + waiverSection(waived);
 }
@@ -122,11 +128,11 @@ function waiverSection(waived: WaiverRow[]): string {
     "",
     `## Waived findings`,
     "",
-    `${waived.length} machine finding${waived.length === 1 ? " was" : "s were"} left as they stand by the reviewer.`,
+    `${waived.length === 1 ? "1 machine finding was left as it stands" : `${waived.length} machine findings were left as they stand`} by the reviewer.`,
     "",
     "| category | text | check | finding | reason | reviewer | time |",
     "|---|---|---|---|---|---|---|",
-    ...waived.map((w) => `| ${md(w.category)} | ${md(oneLine(w.text))} | ${md(w.source)} | ${md(w.message)} | ${md(w.reason)} | ${md(w.reviewer)} | ${md(w.reviewedAt)} |`),
+    ...waived.map((w) => `| ${categoryLabel(w.category)} | ${md(oneLine(w.text))} | ${md(w.source)} | ${md(w.message)} | ${md(w.reason)} | ${md(w.reviewer)} | ${time(w.reviewedAt)} |`),
     "",
   ].join("\n");
 }
