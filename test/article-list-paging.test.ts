@@ -83,6 +83,12 @@ describe(`article list paging (${testDatabase})`, () => {
     }
   });
 
+  it("a title search typed with straight quotes and in lower case finds typographic ones", async () => {
+    const id = await ingest("O’Malley’s “last stand” at the harbour");
+    for (const q of ["o'malley", "O’MALLEY’S", '"last stand"']) expect(ids(await listArticles({ db, query: q, take: TAKE }))).toEqual([id]);
+    await db.article.delete({ where: { id } });
+  });
+
   it("counts each page's own articles' open annotations", async () => {
     const all = await everyId();
     // one mark on the newest article (page 1) and two on the oldest (page 3)

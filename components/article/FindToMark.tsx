@@ -1,10 +1,12 @@
 "use client";
 
 import { useId, useState } from "react";
+import { findTyped } from "@/lib/articles/typed-match";
 
 /**
  * The keyboard way to mark text: type the words, press Find; each press moves to the next
- * occurrence. Copy editors often know exactly what they are looking for ("thecapture").
+ * occurrence. Copy editors often know exactly what they are looking for ("thecapture"); case and
+ * typographic quotes do not matter.
  */
 export function FindToMark({ text, onFound }: { text: string; onFound: (start: number, end: number) => void }) {
   const id = useId();
@@ -20,8 +22,8 @@ export function FindToMark({ text, onFound }: { text: string; onFound: (start: n
       onSubmit={(e) => {
         e.preventDefault();
         if (!query) return;
-        let at = text.indexOf(query, from);
-        if (at < 0) at = text.indexOf(query);
+        // typed in lower case with straight quotes, it still finds the published “O’Malley”
+        const at = findTyped(text, query, from);
         if (at < 0) return setMessage(`“${query}” is not in the text.`);
         setMessage("");
         setFrom(at + 1);

@@ -1,15 +1,16 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
+import { foldTyped } from "./typed-match";
 
 /**
  * Case-insensitive title search that behaves the same on SQLite and PostgreSQL. `contains` is LIKE
  * on both, but SQLite's LIKE ignores ASCII case and PostgreSQL's does not, and `mode: "insensitive"`
  * exists only on PostgreSQL. So the title is stored lower-cased beside itself (Article.titleSearch)
  * and the query is lower-cased the same way, by JavaScript on both sides: "ÉCOLE" finds "école" on
- * either database.
+ * either database. Typographic quotes are folded too (foldTyped), so "o'malley" finds "O’Malley".
  */
 export function titleSearchKey(text: string): string {
-  return text.toLowerCase();
+  return foldTyped(text);
 }
 
 const WILDCARDS = /[%_]+/;
