@@ -103,6 +103,13 @@ test.describe("REST API with bearer tokens", () => {
     const created = await api.post("/api/articles", { headers: auth(token), data: { markdown: "# Ferry resumes\n\nThe ferry resumed service on Monday after repairs." } });
     expect(created.status()).toBe(201);
     const { id } = await created.json();
+    // revoking cannot be undone: the page asks first, and "no" leaves the token working
+    const asked: string[] = [];
+    page.once("dialog", (d) => void (asked.push(d.message()), d.dismiss()));
+    await page.getByRole("button", { name: "Revoke Short-lived" }).first().click();
+    expect(asked).toEqual([expect.stringContaining("cannot be undone")]);
+    expect((await api.get(`/api/articles/${id}`, { headers: auth(token) })).status()).toBe(200);
+    page.once("dialog", (d) => void d.accept());
     await page.getByRole("button", { name: "Revoke Short-lived" }).first().click();
     await expect(page.getByRole("row").filter({ hasText: "Short-lived" }).first()).toContainText("revoked");
     expect((await api.get(`/api/articles/${id}`, { headers: auth(token) })).status()).toBe(401);

@@ -182,3 +182,26 @@ test("the text: open, handled and applied marks differ in shape and words; a del
   await page.screenshot({ path: testInfo.outputPath("article-page-editor.png"), fullPage: false });
   await testInfo.attach("article-page-editor", { path: testInfo.outputPath("article-page-editor.png"), contentType: "image/png" });
 });
+
+test("the Export menu closes as menus do (Escape, a click elsewhere), and its W3C annotations come as a file", async ({ page }) => {
+  await signIn(page, "editor");
+  await ingestPasted(page, `Ferry timetable ${Date.now()}\n\nThe ferry timetable changes on Monday.`);
+  const exportButton = page.getByText("Export", { exact: true });
+  const plainText = page.getByRole("link", { name: "Plain text" });
+  await exportButton.click();
+  await expect(plainText).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(plainText).toBeHidden();
+  await expect(exportButton).toBeFocused();
+
+  await exportButton.click();
+  await expect(plainText).toBeVisible();
+  await page.getByRole("heading", { level: 1 }).click();
+  await expect(plainText).toBeHidden();
+
+  await exportButton.click();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Annotations (W3C JSON-LD)" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^annotations-.+\.jsonld$/);
+  const body = JSON.parse(await (await import("node:fs/promises")).readFile((await download.path())!, "utf8"));
+  expect(body["@context"]).toBeDefined();
+});

@@ -77,6 +77,11 @@ describe("house-rule drafts", () => {
     expect(Object.keys(refusal.fields)).toContain("body.pattern");
     await expect(saveDraft({ db, actor: admin, key: newKey(), input: emailRule({ message: "" }), create: true })).rejects.toMatchObject({ code: "bad_input" });
     expect(await db.houseRule.count({ where: { key } })).toBe(0);
+    // a form saved empty: every empty field is named at once, the key among them
+    const empty = await saveDraft({ db, actor: admin, key: "", input: emailRule({ title: "", message: "" }), create: true }).catch((e) => e);
+    expect(empty).toMatchObject({ code: "bad_input" });
+    expect(Object.keys(empty.fields)).toEqual(expect.arrayContaining(["key", "title", "message"]));
+    expect(await db.houseRule.count({ where: { key: "" } })).toBe(0);
   });
 
   it("a stale save is a conflict; a taken key is a conflict", async () => {

@@ -18,7 +18,8 @@ import { parseInput } from "@/lib/validation";
 const key = z.string().min(1).max(64);
 const version = z.number().int().min(1);
 
-const saveSchema = z.object({ key, create: z.boolean(), edit: z.number().int().min(1).nullable(), rule: z.record(z.string(), z.unknown()) });
+// an empty key is the rule's own validation to refuse (validateSpec), beside every other empty field
+const saveSchema = z.object({ key: z.string().max(64), create: z.boolean(), edit: z.number().int().min(1).nullable(), rule: z.record(z.string(), z.unknown()) });
 
 export async function saveRuleAction(input: unknown): Promise<ActionResult<SavedDraft>> {
   const result = await runAction((actor) => {

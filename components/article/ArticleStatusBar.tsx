@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { LocalTime } from "@/components/ui/LocalTime";
+import { ExportMenu } from "./ExportMenu";
 import type { SentBack } from "@/lib/articles/get-article";
 import type { ActionError } from "@/lib/errors";
 
@@ -82,29 +83,7 @@ export function ArticleStatusBar(p: ArticleStatusBarProps) {
         <Link href={`/articles/${p.articleId}/audit`} className="text-blue-900 underline">
           Audit
         </Link>
-        <details className="relative">
-          <summary className="cursor-pointer text-blue-900 underline">Export</summary>
-          <ul className="absolute right-0 z-10 mt-1 w-48 rounded border border-stone-300 bg-white p-2 shadow">
-            {[
-              ["txt", "Plain text"],
-              ["md", "Markdown"],
-              ["html", "HTML"],
-              ["changes.md", "Change report (Markdown)"],
-              ["changes.csv", "Change report (CSV)"],
-            ].map(([format, label]) => (
-              <li key={format}>
-                <a href={`/articles/${p.articleId}/export/${format}`} className="block py-0.5 text-blue-900 underline">
-                  {label}
-                </a>
-              </li>
-            ))}
-            <li>
-              <a href={`/api/articles/${p.articleId}/annotations`} className="block py-0.5 text-blue-900 underline">
-                Annotations (W3C JSON-LD)
-              </a>
-            </li>
-          </ul>
-        </details>
+        <ExportMenu articleId={p.articleId} />
       </span>
       {p.error && (
         <div className="w-full">

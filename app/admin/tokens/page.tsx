@@ -1,6 +1,7 @@
 import { requirePageActor } from "@/app/_auth/current-actor";
 import { revokeTokenAction } from "@/app/admin/tokens/actions";
 import { CreateTokenForm } from "@/components/admin/CreateTokenForm";
+import { ConfirmSubmitButton } from "@/components/ui/ConfirmSubmitButton";
 import { listApiTokens } from "@/lib/api-tokens/api-tokens";
 import { db } from "@/lib/db";
 
@@ -49,9 +50,13 @@ export default async function TokensPage() {
                 ) : (
                   <form action={revokeTokenAction}>
                     <input type="hidden" name="id" value={t.id} />
-                    <button type="submit" className="btn btn-danger" aria-label={`Revoke ${t.name}`}>
+                    <ConfirmSubmitButton
+                      className="btn btn-danger"
+                      label={`Revoke ${t.name}`}
+                      question={`Revoke “${t.name}”? Whatever uses this token stops working at once, and it cannot be undone.`}
+                    >
                       Revoke
-                    </button>
+                    </ConfirmSubmitButton>
                   </form>
                 )}
               </td>
