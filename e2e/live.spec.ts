@@ -167,3 +167,35 @@ test("signed out in another tab: the open article page goes to sign-in, and the 
   await expect(editor).toHaveURL(/\/signin/, { timeout: 15_000 });
   await expect(presence(reviewer)).toHaveText("", { timeout: 15_000 });
 });
+
+test("signed out elsewhere while typing: the form and its words stay, the save says how to sign in again, and then it goes through", async ({ browser }) => {
+  const title = `Typing signed out ${Date.now()}`;
+  const { editor } = await editorAndReviewer(browser, title, "The council approved thebudget on Tuesday.");
+  await selectText(editor, "thebudget");
+  const form = editor.getByRole("form", { name: "New annotation" });
+  await form.getByLabel("Category").selectOption("missing_space");
+  await form.getByLabel("Replace with…").check();
+  await form.getByLabel("Replacement").fill("the budget");
+  await form.getByLabel("Note").fill("Joined in the wire copy.");
+  // signed out in another tab; the stream hears of it within a second, but the open form holds the page
+  const tab = await editor.context().newPage();
+  await tab.goto("/");
+  await tab.getByRole("button", { name: "Sign out" }).click();
+  await expect(tab).toHaveURL(/\/signin/);
+  await editor.waitForTimeout(3_000);
+  await expect(editor).not.toHaveURL(/\/signin/);
+  await expect(form.getByLabel("Note")).toHaveValue("Joined in the wire copy.");
+  await form.getByRole("button", { name: "Save annotation" }).click();
+  const alert = form.getByRole("alert");
+  await expect(alert).toContainText("Your session has ended");
+  // the link signs in in a new tab; this one keeps the form
+  const [signin] = await Promise.all([editor.context().waitForEvent("page"), alert.getByRole("link", { name: "Sign in in a new tab" }).click()]);
+  await signin.getByLabel("E-mail").fill("editor@copydesk.test");
+  await signin.getByLabel("Password").fill("editor-pass");
+  await signin.getByRole("button", { name: "Sign in" }).click();
+  await expect(signin.getByRole("heading", { name: "Articles" })).toBeVisible();
+  await form.getByRole("button", { name: "Save annotation" }).click();
+  await expect(form).toHaveCount(0);
+  await expect(editor.getByRole("article", { name: /^Annotation \d+/ })).toContainText("Joined in the wire copy.");
+  await expect(editor).not.toHaveURL(/\/signin/);
+});

@@ -102,13 +102,15 @@ export function useLiveRefresh(article: string | null, renderedAt: number): { pe
       source = s;
       s.addEventListener("change", changed);
       s.addEventListener("presence", (e) => setPeople(JSON.parse((e as MessageEvent<string>).data) as LivePerson[]));
-      // the server ended the stream because this browser's session is gone: no reconnecting; the
-      // page re-reads, and the server sends a signed-out browser to sign in
+      // the server ended the stream because this browser's session is gone. The page re-reads, and
+      // the server sends a signed-out browser to sign in, but like any update only once nobody is
+      // typing: an open form keeps what was typed, and its save says how to sign in again. The
+      // stream is tried again later (refused until then), so a browser signed in again resumes.
       s.addEventListener("ended", () => {
         s.close();
-        source = null;
         setPeople([]);
-        router.refresh();
+        changed();
+        reopen = setTimeout(open, reopenDelayMs(failures++));
       });
       s.addEventListener("error", () => {
         dropped = true;
