@@ -77,6 +77,18 @@ describe("parseText on the project's own samples", () => {
 });
 
 describe("structure edge cases", () => {
+  it("a wire story's dateline lede is its first paragraph, never a dek", () => {
+    for (const dateline of ["RIVERTON (AP) —", "RIVERTON —", "NEW RIVERTON (Reuters) -", "RIVERTON, Wyoming (CNN) --"]) {
+      const p = parseText(`Council backs new ferry line\n\n${dateline} The town council voted on Tuesday to fund a second ferry line across the bay.\n\nThe vote was 7 to 2.\n\nWork starts in spring.\n\nTickets will cost the same.`);
+      expect(p.blocks.map((b) => b.kind), dateline).toEqual(["headline", "paragraph", "paragraph", "paragraph", "paragraph"]);
+    }
+  });
+
+  it("a dek still is one when no dateline follows the headline", () => {
+    const p = parseText("Council backs new ferry line\n\nThe town council voted on Tuesday to fund a second ferry line across the bay.\n\nThe vote was 7 to 2.\n\nWork starts in spring.\n\nTickets will cost the same.\n\nThe line opens in May.");
+    expect(p.blocks[1].kind).toBe("dek");
+  });
+
   it("a headline followed directly by body keeps its first paragraph a paragraph", () => {
     const p = parseText(
       "Council passes the harbour plan\n\nThe council voted on Monday to approve the harbour plan after a debate that lasted most of the afternoon and into the evening, with several members asking for changes to the budget.\n\nWork starts next year.",

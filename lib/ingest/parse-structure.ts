@@ -4,6 +4,7 @@ import {
   CAPTION_GLUED_CREDIT,
   CAPTION_LABELLED_CREDIT,
   CREDIT_ONLY,
+  DATELINE,
   DOMAIN,
   JUNK_LINE,
   NAME_PARTICLES,
@@ -92,6 +93,8 @@ function classify(lines: SourceLine[]): Classified[] {
       continue;
     }
     const t = lines[i].text;
+    // a dateline ("DALLAS (AP) — …") is where the story starts: the head zone is over
+    if (DATELINE.test(t)) break;
     const split = splitCaptionCredit(t);
     if (!bylineSeen && isByline(t)) {
       zone.push({ i, c: { kind: "byline" }, confirmed: true });

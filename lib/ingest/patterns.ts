@@ -60,3 +60,10 @@ export const CAPTION_AGENCY_CREDIT = new RegExp(
 
 /** A caption with a labelled credit: "… Photo: Jane Doe", "…. Credit: City Hall". */
 export const CAPTION_LABELLED_CREDIT = /^(.+?)([.\s]\s*(?:photo|image|credit)s?:\s*.{2,60})$/iu;
+
+/**
+ * A wire story's dateline opens its first paragraph: "DALLAS (AP) — ", "WASHINGTON — ",
+ * "NEW YORK (Reuters) - ", "LONDON, England (CNN) -- ". A city in capitals, perhaps a state or
+ * country, perhaps the agency in brackets, then a dash. That line is body, never a dek.
+ */
+export const DATELINE = /^\p{Lu}[\p{Lu} .'’-]{1,40}(?:, [\p{L}. ]{2,30})?\s*(?:\([\p{L} .&-]{1,30}\)\s*)?(?:—|–|--?)\s/u;
