@@ -5,7 +5,7 @@ import { BLOCK_KINDS, BLOCK_LABELS, type Block, type BlockKind } from "@/lib/ing
 import { CATEGORY_LABELS } from "@/lib/annotations/categories";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import { isDeletion, markState, stateLabel } from "@/lib/annotations/mark-state";
-import { segmentsFor } from "./segments";
+import { segmentsFor, withBadgeEnds } from "./segments";
 
 interface ArticleTextProps {
   text: string;
@@ -44,7 +44,7 @@ export const ArticleText = forwardRef<HTMLDivElement, ArticleTextProps>(function
   ref,
 ) {
   const byId = new Map(annotations.map((a) => [a.id, a]));
-  const ranges = [...annotations.map((a) => ({ id: a.id, start: a.start, end: a.end })), ...(draft ? [{ id: "draft", ...draft }] : [])];
+  const ranges = withBadgeEnds([...annotations.map((a) => ({ id: a.id, start: a.start, end: a.end })), ...(draft ? [{ id: "draft", ...draft }] : [])], blocks);
 
   return (
     <div
