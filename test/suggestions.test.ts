@@ -48,7 +48,8 @@ describe("suggestions from the automatic checks", () => {
     expect(view.annotations.filter((x) => x.exact === "thecapture")).toHaveLength(0);
 
     await expect(undoDismissal({ db, actor: editor, id: capture.id, version: dismissed.version })).rejects.toMatchObject({ code: "forbidden" });
-    expect((await listDismissals({ db, actor: admin })).map((d) => d.id)).toContain(capture.id);
+    // the admin's list says who dismissed it, when, and how
+    expect((await listDismissals({ db, actor: admin })).find((d) => d.id === capture.id)).toMatchObject({ dismissedBy: editor.name, dismissReason: "not_now", dismissedAt: expect.any(Date) });
     await undoDismissal({ db, actor: admin, id: capture.id, version: dismissed.version });
     view = await getArticle({ db, actor: editor, id: a.id });
     expect(view.annotations.filter((x) => x.exact === "thecapture").map((x) => x.status)).toEqual(["suggested"]);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { requirePageActor } from "@/app/_auth/current-actor";
 import { UndoDismissalButton } from "@/components/admin/UndoDismissalButton";
+import { LocalTime } from "@/components/ui/LocalTime";
 import { db } from "@/lib/db";
 import { listDismissals } from "@/lib/suggestions/list-dismissals";
 
@@ -22,6 +23,7 @@ export default async function DismissalsPage() {
               <th scope="col" className="p-2">Text</th>
               <th scope="col" className="p-2">Check</th>
               <th scope="col" className="p-2">Article</th>
+              <th scope="col" className="p-2">Dismissed</th>
               <th scope="col" className="p-2"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
@@ -37,6 +39,13 @@ export default async function DismissalsPage() {
                   <Link href={`/articles/${r.article.id}`} className="text-blue-900 underline">
                     {r.article.title}
                   </Link>
+                </td>
+                <td className="p-2">
+                  {r.dismissReason === "wrong" ? "as wrong (counts against the check)" : "not now"}
+                  <div className="text-xs text-stone-600">
+                    {r.dismissedBy ? `${r.dismissedBy} · ` : ""}
+                    <LocalTime iso={r.dismissedAt.toISOString()} />
+                  </div>
                 </td>
                 <td className="p-2">
                   <UndoDismissalButton id={r.id} version={r.version} label={r.exact} />
