@@ -29,7 +29,7 @@ export default async function RulesPage() {
         )}
       </div>
       <p className="max-w-3xl text-stone-700">
-        Precision is the share of a rule&apos;s findings the desk judged right (accepted or approved) among those judged (right, marked wrong or
+        Precision is the share of a rule&apos;s findings the desk judged right (accepted, approved, or waived: seen, right, and let stand) among those judged (right, marked wrong or
         rejected); “not now” dismissals count as decisions but not as verdicts. A rule under {pct(DEMOTE_BELOW)} after {DEMOTE_AFTER} verdicts is demoted
         to advisory: its findings are still shown but hold nothing up. Trend: the last {TREND_WEEKS} weeks.
       </p>
@@ -71,7 +71,7 @@ export default async function RulesPage() {
               </th>
               <td className="py-2 pr-3 text-right tabular-nums">{r.findings}</td>
               <td className="py-2 pr-3 text-xs text-stone-700">
-                {r.decisions.accepted} accepted · {r.decisions.approved} approved · {r.decisions.wrong} wrong · {r.decisions.rejected} rejected · {r.decisions.not_now} not now
+                {r.decisions.accepted} accepted · {r.decisions.approved} approved · {r.decisions.waived} waived · {r.decisions.wrong} wrong · {r.decisions.rejected} rejected · {r.decisions.not_now} not now
               </td>
               <td className="py-2 pr-3 text-right tabular-nums">
                 <span className="font-semibold">{pct(r.precision)}</span>
