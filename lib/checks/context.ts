@@ -57,6 +57,18 @@ export class CheckContext {
     return this.once("duplicates", () => duplicateBlocks(this.text, this.blocks));
   }
 
+  /**
+   * The index of the last block that no rule deletes whole (page junk, a duplicate's copy), or -1. Blocks
+   * after it are the article's trailing run of deletions (see `deletionRange`).
+   */
+  get lastKeptBlock(): number {
+    return this.once("lastKept", () => {
+      let i = this.blocks.length - 1;
+      while (i >= 0 && (this.blocks[i].kind === "junk" || this.duplicates.has(i))) i--;
+      return i;
+    });
+  }
+
   /** Prose blocks still worth checking: a copy that will be deleted only repeats its findings. */
   get proseBlocks(): Block[] {
     return this.once("prose", () => this.blocks.filter((b, i) => PROSE.has(b.kind) && !this.duplicates.has(i)));

@@ -1,6 +1,6 @@
 import { finding } from "../finding";
 import type { Finding, Rule } from "../types";
-import { withSeparator } from "./duplicate-block";
+import { deletionRange } from "./duplicate-block";
 
 export const pageJunk: Rule = {
   id: "page-junk",
@@ -9,11 +9,11 @@ export const pageJunk: Rule = {
   examples: [{ text: "Bridge reopens\n\nThe bridge reopens in March.\n\nShare this article", exact: "\n\nShare this article", replacement: "" }],
   run(ctx) {
     const findings: Finding[] = [];
-    for (const block of ctx.blocks) {
-      if (block.kind !== "junk") continue;
-      const [start, end] = withSeparator(ctx, block);
+    ctx.blocks.forEach((block, i) => {
+      if (block.kind !== "junk") return;
+      const [start, end] = deletionRange(ctx, i);
       findings.push(finding(ctx, pageJunk, start, end, "", `"${ctx.blockText(block)}" is page residue, not part of the story: delete it.`, 0.9));
-    }
+    });
     return findings;
   },
 };
