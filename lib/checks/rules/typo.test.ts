@@ -63,4 +63,13 @@ describe("typo", () => {
     // subtitles count "ot" and "hy" a hundred times or so: what a scanner makes of "of" and "by"
     expect(marked(typo, "The ruins ot the old mill stood hy the river. It was ok, the tv crew said.")).toEqual(["ot", "hy"]);
   });
+  it("never flags a word of another script: an English dictionary has nothing to say about it", () => {
+    const text = [
+      "Crowds chanted الله أكبر outside the embassy, and a banner read слава героям in red.",
+      "The café sign said ευχαριστώ, the menu listed שלום and 北京烤鸭, and a poster read नमस्ते.",
+    ].join("\n\n");
+    expect(marked(typo, text)).toEqual([]);
+    // a Latin word beside them is still read
+    expect(marked(typo, "The crowd chanted الله أكبر and the goverment replied.")).toEqual(["goverment"]);
+  });
 });

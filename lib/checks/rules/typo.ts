@@ -93,6 +93,8 @@ function derivation(ctx: CheckContext, word: string): boolean {
 function excuse(ctx: CheckContext, token: Token): string | null {
   const word = token.text;
   if (ctx.dictionary.knows(word)) return "known";
+  // "الله", "Слава", "北京": an English dictionary can neither confirm nor correct a word of another script
+  if (OTHER_SCRIPT_LETTER.test(word)) return "a word of another script";
   if (word.length < 2 || hasDigit(word) || isAllCaps(word)) return "not a word";
   if (/\p{Ll}\p{Lu}/u.test(word)) return "mixed case: a brand or a run-together word";
   if (isCapitalised(word) && ctx.names.isName(word)) return "a name in this article";
@@ -111,6 +113,9 @@ function excuse(ctx: CheckContext, token: Token): string | null {
   if (runTogether(ctx, word, token.start)) return "run together: the missing-space rule reports it";
   return null;
 }
+
+/** A letter of any script but Latin (Arabic, Cyrillic, Greek, Hebrew, CJK, Devanagari …). */
+const OTHER_SCRIPT_LETTER = /(?!\p{Script=Latin})\p{L}/u;
 
 /** Whether a capitalised word starts a sentence: not after a title's full stop ("Gov. Jeb"). */
 function sentenceStart(ctx: CheckContext, token: Token & { block: { start: number } }): boolean {
