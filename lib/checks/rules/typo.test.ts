@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contextFor, marked } from "../testing";
-import { typo } from "./typo";
+import { keepsAccentedLetters, typo } from "./typo";
 
 describe("typo", () => {
   it("flags a misspelled word with suggestions", () => {
@@ -63,6 +63,7 @@ describe("typo", () => {
     // subtitles count "ot" and "hy" a hundred times or so: what a scanner makes of "of" and "by"
     expect(marked(typo, "The ruins ot the old mill stood hy the river. It was ok, the tv crew said.")).toEqual(["ot", "hy"]);
   });
+
   it("never flags a word of another script: an English dictionary has nothing to say about it", () => {
     const text = [
       "Crowds chanted الله أكبر outside the embassy, and a banner read слава героям in red.",
@@ -71,5 +72,30 @@ describe("typo", () => {
     expect(marked(typo, text)).toEqual([]);
     // a Latin word beside them is still read
     expect(marked(typo, "The crowd chanted الله أكبر and the goverment replied.")).toEqual(["goverment"]);
+  });
+
+  it("accepts a loanword whose accents the dictionary leaves off, in either number", () => {
+    // the dictionary lists "crudites" but not "crudite"; "entree", "jalapeno", "protege" without accents
+    expect(marked(typo, "The buffet offered a crudité platter, crudités, entrées, jalapeños and a protégé's cake.")).toEqual([]);
+  });
+
+  it("offers no correction for an accented word that only drops its accented letters for another word", () => {
+    expect(keepsAccentedLetters("crudité", "credit")).toBe(false);
+    expect(keepsAccentedLetters("crudité", "crudity")).toBe(false);
+    expect(keepsAccentedLetters("niño", "no")).toBe(false);
+    expect(keepsAccentedLetters("brulée", "brute")).toBe(false);
+    expect(keepsAccentedLetters("niño", "nine")).toBe(false);
+    expect(keepsAccentedLetters("méchant", "merchant")).toBe(false);
+    expect(keepsAccentedLetters("jalapeñnos", "jalapenos")).toBe(false);
+    expect(keepsAccentedLetters("señorrita", "senorita")).toBe(true);
+    expect(keepsAccentedLetters("jallapeños", "jalapenos")).toBe(true);
+    expect(keepsAccentedLetters("jalapeñoes", "jalapenos")).toBe(true);
+    // a made-up accented word: flagged as unknown, but no fix that throws its accent away
+    const found = typo.run(contextFor("The chef served a plate of zurdité with the soup."));
+    expect(found.map((f) => f.exact)).toEqual(["zurdité"]);
+    for (const f of found) if (f.replacement) expect(keepsAccentedLetters("zurdité", f.replacement)).toBe(true);
+    // a slip in the plain letters of an accented word is still corrected, keeping what the accent tells
+    const [slip] = typo.run(contextFor("The chef served jallapeños with the soup."));
+    expect(slip?.replacement?.normalize("NFD").replace(/\p{M}/gu, "")).toBe("jalapenos");
   });
 });

@@ -103,9 +103,9 @@ function excuse(ctx: CheckContext, token: Token): string | null {
   if (british) return british === "consistent" ? "a British spelling" : null;
   if (wordFrequency().count(word) >= (word.length <= 2 ? COMMON_SHORT_WORD : COMMON_WORD)) return "a common word the dictionary lacks";
   if (/^\p{M}/u.test(word)) return "a stray accent, not a word";
-  // "résumé", "fiancée", "exposé": the dictionary has them without their accents
-  const plain = word.normalize("NFD").replace(/\p{M}/gu, "");
-  if (plain !== word && ctx.dictionary.knows(plain)) return "a dictionary word with its accents";
+  // "résumé", "fiancée", "crudité": the dictionary has them without their accents, often only in one number ("crudites")
+  const plain = foldAccents(word);
+  if (plain !== word && numberForms(plain).some((w) => ctx.dictionary.knows(w) || derivation(ctx, w))) return "a dictionary word with its accents";
   if (derivation(ctx, word)) return "a prefix or suffix on a dictionary word";
   const compound = compoundExcuse(ctx, token);
   if (compound) return compound;
@@ -117,6 +117,55 @@ function excuse(ctx: CheckContext, token: Token): string | null {
 /** A letter of any script but Latin (Arabic, Cyrillic, Greek, Hebrew, CJK, Devanagari …). */
 const OTHER_SCRIPT_LETTER = /(?!\p{Script=Latin})\p{L}/u;
 
+/** The word with its diacritics taken off: "crudité" → "crudite", "jalapeños" → "jalapenos". */
+const foldAccents = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "");
+
+/** A word and its other grammatical number, as a dictionary may list a loanword in only one ("crudites"). */
+function numberForms(word: string): string[] {
+  const forms = [word, `${word}s`];
+  if (/[^s]s$/i.test(word)) forms.push(word.slice(0, -1));
+  if (/(?:s|x|z|ch|sh)es$/i.test(word)) forms.push(word.slice(0, -2));
+  return forms;
+}
+
+/**
+ * Whether `candidate` is `word` with one slip in its plain letters fixed, away from its accents. An accent
+ * is typed on purpose (a dead key, a long press, a pasted name), so a word written with one is as written
+ * a plausible loanword or foreign word, and its accented letters with their neighbours are the part the
+ * writer meant. A correction may fix one letter elsewhere ("jallapeños" → "jalapenos"); one that drops or
+ * replaces an accented letter ("crudité" → "credit") or rewrites the letters around it ("niño" → "nine",
+ * "méchant" → "merchant") swaps the word for a different one. An edit distance over the accent-folded
+ * letters in which those letters must be matched by themselves and nothing may be inserted beside an
+ * accented letter; words are at most MAX_SUGGEST_LENGTH letters, so it is cheap.
+ */
+export function keepsAccentedLetters(word: string, candidate: string): boolean {
+  const letters: string[] = [];
+  const accented: boolean[] = [];
+  for (const ch of word.normalize("NFD")) {
+    if (/\p{M}/u.test(ch)) accented[letters.length - 1] = letters.length > 0;
+    else letters.push(ch.toLowerCase());
+  }
+  const n = letters.length;
+  const fixed = (i: number) => !!(accented[i - 1] || accented[i] || accented[i + 1]);
+  // an insertion after i letters of `word` sits between letters i - 1 and i
+  const insertable = (i: number) => !accented[i - 1] && !accented[i];
+  const b = [...foldAccents(candidate).toLowerCase()];
+  let prev = [0];
+  for (let j = 1; j <= b.length; j++) prev.push(insertable(0) ? prev[j - 1] + 1 : Infinity);
+  for (let i = 1; i <= n; i++) {
+    const keep = fixed(i - 1);
+    const row = [keep ? Infinity : prev[0] + 1];
+    for (let j = 1; j <= b.length; j++) {
+      const replace = letters[i - 1] === b[j - 1] ? prev[j - 1] : keep ? Infinity : prev[j - 1] + 1;
+      const drop = keep ? Infinity : prev[j] + 1;
+      const insert = insertable(i) ? row[j - 1] + 1 : Infinity;
+      row.push(Math.min(replace, drop, insert));
+    }
+    prev = row;
+  }
+  return prev[b.length] <= 1;
+}
+
 /** Whether a capitalised word starts a sentence: not after a title's full stop ("Gov. Jeb"). */
 function sentenceStart(ctx: CheckContext, token: Token & { block: { start: number } }): boolean {
   if (!startsSentence(ctx.text, token.start, token.block.start)) return false;
@@ -126,6 +175,16 @@ function sentenceStart(ctx: CheckContext, token: Token & { block: { start: numbe
 
 /** "Jeb Bush": a capitalised word before another is the first word of a name. */
 const beforeCapitalised = (ctx: CheckContext, token: Token) => ctx.text[token.end] === " " && /\p{Lu}/u.test(ctx.text[token.end + 1] ?? "");
+
+/** Up to three corrections; for a word with accents only those that keep its accented letters. */
+function suggestionsFor(ctx: CheckContext, word: string, distance: 1 | 2): string[] {
+  if (foldAccents(word) === word) return ctx.dictionary.suggest(word, 3, distance);
+  // a few more candidates than shown, as some are dropped
+  return ctx.dictionary
+    .suggest(word, 10, distance)
+    .filter((s) => keepsAccentedLetters(word, s))
+    .slice(0, 3);
+}
 
 export const typo: Rule = {
   id: "typo",
@@ -144,7 +203,7 @@ export const typo: Rule = {
       // a capitalised word the dictionary lacks is usually a name; only at a sentence start one slip from a word is it suspect
       const capitalised = isCapitalised(t.text);
       if (capitalised && (!sentenceStart(ctx, t) || beforeCapitalised(ctx, t))) continue;
-      const suggestions = ctx.dictionary.suggest(t.text, 3, capitalised ? 1 : 2);
+      const suggestions = suggestionsFor(ctx, t.text, capitalised ? 1 : 2);
       if (capitalised && suggestions.length === 0) continue;
       const message = suggestions.length ? `Not in the dictionary. Did you mean ${suggestions.map((s) => `"${s}"`).join(", ")}?` : "Not in the dictionary.";
       findings.push(finding(ctx, typo, t.start, t.end, suggestions[0] ?? null, message, capitalised ? 0.5 : suggestions.length ? 0.8 : 0.6));
