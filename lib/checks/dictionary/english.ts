@@ -68,6 +68,11 @@ export function englishSuggestIndexFile(): string {
   return cacheFile(`suggest-${parts.join("-")}.bin`);
 }
 
+/** What the US word list is derived from (package version, expansion), for naming the tables derived from it in turn. */
+export function englishWordsTag(): string {
+  return `dictionary-en@${packageVersion("dictionary-en")}.v${EXPANSION_VERSION}`;
+}
+
 /** US English word forms: the dictionary the checks use. */
 export function englishWords(): ReadonlySet<string> {
   return dictionaryPackage("dictionary-en").words;

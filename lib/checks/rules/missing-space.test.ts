@@ -39,6 +39,21 @@ describe("missing-space", () => {
     expect(marked(missingSpace, "The lockdown ended and a whistleblower spoke on the frontline livestream.")).toEqual([]);
   });
 
+  it("splits two content words English writes apart: a Latinate-derived word the dictionary never joins into a compound", () => {
+    const found = missingSpace.run(contextFor("Ministers agreed to step upmilitary aid, and an internationalcoalition met the federalgovernment on Friday."));
+    expect(found.map((f) => [f.exact, f.replacement])).toEqual([
+      ["upmilitary", "up military"],
+      ["internationalcoalition", "international coalition"],
+      ["federalgovernment", "federal government"],
+    ]);
+  });
+
+  it("leaves compounds, prefixed words and Latinate words the dictionary does join", () => {
+    // "drugmaker", "gunfire": native compounds; "overregulation", "midsession": prefixes the dictionary puts before Latinate words
+    const text = "The drugmakers faced overregulation, a midsession vote and a gamechanger after the roadblock.";
+    expect(marked(missingSpace, text)).toEqual([]);
+  });
+
   it("leaves a word the newsroom dictionary knows", () => {
     expect(marked(missingSpace, "The shipyard's newsdesk answered.", ["newsdesk"])).toEqual([]);
   });

@@ -1,5 +1,8 @@
 import type { CheckContext } from "../context";
+import { cacheFile, cachedTable } from "../dictionary/cache-file";
+import { englishWords, englishWordsTag } from "../dictionary/english";
 import { wordFrequency } from "../dictionary/frequency";
+import { WordTable } from "../dictionary/word-table";
 import { gluesFunctionWord, isFunctionWord, MAX_SPLIT_LENGTH, splitRunTogether } from "./split-words";
 
 /**
@@ -57,12 +60,82 @@ function readingsOf(ctx: CheckContext, word: string, start: number): string[][] 
   let readings = known.filter((r) => lostSpace(r, false, has));
   // "Thisproblem": two words, a sentence's first word glued to the next ("At her ton" is a place)
   if (capitalised) readings = readings.filter((r) => r.length === 2 && SENTENCE_OPENERS.has(r[0]) && r[1].length >= 3);
+  // "internationalcoalition": two content words that English writes apart, never as one word
+  if (readings.length === 0 && lower) {
+    const join = known.find((r) => r.length === 2 && contentWordsApart(r[0], r[1]));
+    if (join) readings = [join];
+  }
   // "livestream" reads as two common words: a compound, not a damaged word beside a function word
   const compound = known.some((r) => r.every((p) => wordFrequency().count(p) >= pieceCountNeeded(p)));
   if (readings.length === 0 && lower && !compound && ctx.dictionary.suggest(word, 1, 1).length === 0) {
     readings = splitRunTogether(word, has, { unknownPiece: true }).filter((r) => lostSpace(r, true, has));
   }
   return readings.length ? readings : null;
+}
+
+/**
+ * Words derived with a Latinate suffix ("international", "coalition", "military", "presidential"). English
+ * builds closed compounds from short native words ("livestream", "lockdown", "frontrunner"); a word
+ * like these stands apart from its neighbour ("international coalition", "military aid") or takes a
+ * hyphen, and is joined without one only to a prefix ("paramilitary", "overregulation").
+ */
+const LATINATE_SUFFIX = /(?:al|ary|ory|ion|ity|ic|ous|ive|ment|ence|ance|ency|ancy|ist|ism|ure)s?$/;
+const isLatinate = (word: string) => word.length >= 6 && LATINATE_SUFFIX.test(word);
+/** Bump when the compound table's content changes. */
+const COMPOUND_TABLE_VERSION = 1;
+let compounds: WordTable | null = null;
+
+/**
+ * Which words the dictionary joins into closed compounds, read from its own words (every word that is two
+ * dictionary words end to end, of two letters or more on the left and three or more on the right):
+ * "h:w" when w begins one (its left part of three letters or more, and not a prefix: "nonmilitary" is
+ * a derivation, not a compound), "t:w" when w ends one, and "l:w" when w begins one whose right part is
+ * Latinate-derived, prefixes included ("overregulation"); each with its number of partners. Built once
+ * per install (a pass over the 120k word forms, ~0.2 s) and kept in node_modules/.cache like the word
+ * lists; read only when a token reads as two content words.
+ */
+function compoundTable(): WordTable {
+  if (compounds) return compounds;
+  compounds = cachedTable(cacheFile(`compounds-${englishWordsTag()}.c${COMPOUND_TABLE_VERSION}.table`), () => {
+    const words = englishWords();
+    const partners = new Map<string, Set<string>>();
+    const add = (key: string, partner: string) => {
+      let set = partners.get(key);
+      if (!set) partners.set(key, (set = new Set()));
+      set.add(partner.replace(/s$/, ""));
+    };
+    for (const w of words) {
+      if (w.length < 5 || !/^[a-z]+$/.test(w)) continue;
+      for (let i = 2; i <= w.length - 3; i++) {
+        const [a, b] = [w.slice(0, i), w.slice(i)];
+        if (!words.has(a) || !words.has(b)) continue;
+        if (isLatinate(b)) add(`l:${a}`, b);
+        if (i < 3 || PREFIXES.has(a)) continue;
+        add(`h:${a}`, b);
+        add(`t:${b}`, a);
+      }
+    }
+    return WordTable.from(partners.keys(), (k) => partners.get(k)!.size);
+  });
+  return compounds;
+}
+
+/**
+ * Whether two common content words glued together ("internationalcoalition", "upmilitary") are a lost
+ * space rather than a compound the dictionary lacks ("livestream", "frontrunner", "drugmaker"). One of
+ * them must be Latinate-derived, and the dictionary must never join either into a closed compound: no
+ * word of it ends with the right word ("military": only prefixed forms), and none begins with the left
+ * one, counting only Latinate words after it when the right word is one ("up" begins many words but no
+ * Latinate one; "over" and "mid" do: "overregulation", "midsection"). A few table lookups.
+ */
+function contentWordsApart(a: string, b: string): boolean {
+  if (isFunctionWord(a) || isFunctionWord(b) || b.length < 3) return false;
+  const frequency = wordFrequency();
+  if (![a, b].every((p) => frequency.count(p) >= pieceCountNeeded(p))) return false;
+  const table = compoundTable();
+  if (table.has(`t:${b}`)) return false;
+  if (isLatinate(b)) return !table.has(`l:${a}`);
+  return isLatinate(a) && !table.has(`h:${a}`);
 }
 
 /** Whether a capitalised word follows (after one space): "Andrew Smith" is a name, not "And rew". */
