@@ -19,7 +19,8 @@ export function frameworkVersions(root: string): Record<"next" | "react" | "reac
 }
 
 const FILES: Record<string, string> = {
-  "app/layout.tsx": `export default function RootLayout({ children }: { children: React.ReactNode }) {
+  // JavaScript, so that Next.js does not install TypeScript of its own accord (and refuses to under CI)
+  "app/layout.jsx": `export default function RootLayout({ children }) {
   return (
     <html lang="en">
       <body>{children}</body>
@@ -27,7 +28,7 @@ const FILES: Record<string, string> = {
   );
 }
 `,
-  "app/page.tsx": `import { connection } from "next/server";
+  "app/page.jsx": `import { connection } from "next/server";
 
 export default async function Page() {
   await connection();
@@ -43,7 +44,8 @@ export default async function Page() {
 
 /** Where the bare app is kept between runs (outside the project, where Next.js would take this project as its root). */
 export function bareNextDir(root: string): string {
-  return path.join(os.homedir(), ".cache", "copydesk-bench", `bare-next-${frameworkVersions(root).next}`);
+  const v = frameworkVersions(root);
+  return path.join(os.homedir(), ".cache", "copydesk-bench", `bare-next-${v.next}-react-${v.react}-${v["react-dom"]}`);
 }
 
 /** Writes the bare app, installs exactly this project's Next.js and React and builds it, once (bench/peer-app.ts). Returns its folder. */

@@ -137,6 +137,9 @@ async function stop(code) {
   if (stopping) return;
   stopping = true;
   console.log("cluster: stopping the balancer and the servers…");
+  // before anything is awaited: Ctrl-C reaches the servers too (one process group), and one that
+  // ends meanwhile must not be started again
+  for (const s of servers.values()) s.noMoreRestarts();
   await balancer?.close();
   // serve.mjs lets requests in flight and the check job in hand finish for up to SHUTDOWN_GRACE_MS
   // (25 s), then exits on its own; don't wait for ever

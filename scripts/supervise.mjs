@@ -45,10 +45,14 @@ export function supervise({ start, label, log = (line) => console.error(line), o
     get restarts() {
       return restarts;
     },
-    /** No more restarts; sends `signal` to the running process and resolves once it has exited. */
-    stop(signal = "SIGTERM") {
+    /** No more restarts from now on (a stop begins: whatever ends next stays ended). */
+    noMoreRestarts() {
       stopped = true;
       if (timer) clearTimeout(timer);
+    },
+    /** No more restarts; sends `signal` to the running process and resolves once it has exited. */
+    stop(signal = "SIGTERM") {
+      this.noMoreRestarts();
       const current = child;
       if (!current || current.exitCode !== null || current.signalCode !== null) return Promise.resolve();
       const exited = new Promise((resolve) => current.once("exit", resolve));

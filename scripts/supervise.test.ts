@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs script (the cluster runs it with node, not through the app's build)
 import { supervise } from "./supervise.mjs";
 
-type Supervisor = { child: import("node:child_process").ChildProcess | null; restarts: number; stop(signal?: string): Promise<void>; kill(): void };
+type Supervisor = { child: import("node:child_process").ChildProcess | null; restarts: number; noMoreRestarts(): void; stop(signal?: string): Promise<void>; kill(): void };
 const running: Supervisor[] = [];
 afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.stop("SIGKILL")));
@@ -69,6 +69,18 @@ describe("supervise: a cluster server that ends on its own is started again", ()
     await new Promise((r) => setTimeout(r, 100));
     expect(starts).toHaveLength(1);
     expect(lines).toEqual([]);
+  });
+
+  it("once a stop begins, a process that ends on its own (Ctrl-C reached it too) is not started again", async () => {
+    const { s, starts } = watch({ start: node("setInterval(() => {}, 1000)"), minDelayMs: 10 });
+    await until(() => s.child !== null);
+    s.noMoreRestarts();
+    const ended = new Promise((r) => s.child!.once("exit", r));
+    s.child!.kill("SIGINT");
+    await ended;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(starts).toHaveLength(1);
+    expect(s.restarts).toBe(0);
   });
 
   it("a stop during the pause cancels the restart", async () => {

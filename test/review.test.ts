@@ -18,6 +18,7 @@ import { acceptSuggestion, dismissSuggestion } from "@/lib/suggestions/handle-su
 import { importWebAnnotations } from "@/lib/interchange/import-web-annotations";
 import { waiveFinding } from "@/lib/review/waive-finding";
 import { reviewQueue } from "@/lib/review/review-queue";
+import { changeReport } from "@/lib/export/change-report";
 import { holdsUp } from "@/lib/workflow/statuses";
 import { createTestDb, makeActor, runQueuedChecks } from "./test-db";
 
@@ -168,7 +169,7 @@ describe("one lifecycle: nothing stranded, nothing unhandled, nothing edited in 
     const row = (await reviewQueue({ db, actor: reviewer })).find((r) => r.id === a.id)!;
     const findings = page.annotations.filter((x) => x.status === "suggested" && !x.advisory).length;
     expect(findings).toBeGreaterThan(0);
-    expect(row.open).toEqual({ total: page.annotations.filter(holdsUp).length, proposed: 2, suggested: findings, needsWork: 1 });
+    expect(row.open).toEqual({ total: page.annotations.filter(holdsUp).length, proposed: 2, suggested: findings, needsWork: 1, lost: 0 });
     expect(page.sentBack).toBeNull();
 
     await requestArticleChanges({ db, actor: reviewer, articleId: a.id, comment: "Rework the caption credit, then send it again." });
@@ -216,6 +217,22 @@ describe("one lifecycle: nothing stranded, nothing unhandled, nothing edited in 
     expect(fixRow).not.toContain(editor.name);
     const history = await articleHistory({ db, actor: reviewer, articleId: a.id });
     expect(history.revisions.flatMap((r) => r.applied).map((c) => c.authorName)).toEqual([expect.stringMatching(/^machine suggestion \(/)]);
+  });
+
+  it("a finding the editor accepted is the editor's change in history and the report; one the reviewer took as it stood is the machine's", async () => {
+    const a = await articleWith([], { submit: false });
+    await recheckArticle({ db, actor: editor, articleId: a.id });
+    const findings = (await getArticle({ db, actor: editor, id: a.id })).annotations.filter((x) => x.status === "suggested" && x.replacement !== null);
+    const capture = findings.find((x) => x.exact === "thecapture")!;
+    await acceptSuggestion({ db, actor: editor, id: capture.id, version: capture.version, values: { category: capture.category, replacement: capture.replacement, note: null, speaker: null } });
+    await submitForReview({ db, actor: editor, articleId: a.id });
+    const mine = (await getArticle({ db, actor: reviewer, id: a.id })).annotations.find((x) => x.id === capture.id)!;
+    await approveChanges({ db, actor: reviewer, articleId: a.id, decisions: [{ id: mine.id, version: mine.version }] });
+    const other = (await getArticle({ db, actor: reviewer, id: a.id })).annotations.find((x) => x.status === "suggested" && x.replacement !== null && x.exact !== "thecapture")!;
+    await approveChanges({ db, actor: reviewer, articleId: a.id, decisions: [{ id: other.id, version: other.version }] });
+    const rows = await changeReport({ db, actor: reviewer, articleId: a.id });
+    expect(rows.find((r) => r.before === "thecapture")!.author).toBe(editor.name);
+    expect(rows.find((r) => r.before === other.exact)!.author).toMatch(/^machine suggestion \(/);
   });
 
   it("in review the editor's text and marks are locked (409 for every kind of edit); the reviewer's request-changes reopens them", async () => {

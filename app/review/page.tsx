@@ -47,6 +47,7 @@ export default async function ReviewQueuePage() {
                       plural(a.open.proposed, "change to decide", "changes to decide"),
                       plural(a.open.suggested, "machine finding", "machine findings"),
                       plural(a.open.needsWork, "sent back", "sent back"),
+                      plural(a.open.lost, "lost mark", "lost marks"),
                     ]
                       .filter(Boolean)
                       .join(" · ")}

@@ -1,16 +1,18 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db";
-import { foldTyped } from "./typed-match";
+import { foldQuotes } from "./typed-match";
 
 /**
  * Case-insensitive title search that behaves the same on SQLite and PostgreSQL. `contains` is LIKE
  * on both, but SQLite's LIKE ignores ASCII case and PostgreSQL's does not, and `mode: "insensitive"`
  * exists only on PostgreSQL. So the title is stored lower-cased beside itself (Article.titleSearch)
  * and the query is lower-cased the same way, by JavaScript on both sides: "ÉCOLE" finds "école" on
- * either database. Typographic quotes are folded too (foldTyped), so "o'malley" finds "O’Malley".
+ * either database. Typographic quotes are folded too (foldQuotes), so "o'malley" finds "O’Malley". The
+ * whole string is lower-cased at once, as keys stored before quotes were folded were: a search needs
+ * no offsets, and "İstanbul" must find the titles it found then.
  */
 export function titleSearchKey(text: string): string {
-  return foldTyped(text);
+  return foldQuotes(text).toLowerCase();
 }
 
 const WILDCARDS = /[%_]+/;

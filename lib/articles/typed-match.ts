@@ -11,8 +11,13 @@ const TYPEWRITER: Record<string, string> = {
 };
 const TYPOGRAPHIC = /[\u2018\u2019\u201b\u2032\u201c\u201d\u201e\u2033\u00a0]/g;
 
+/** Typographic quotes and primes to typewriter ones, one unit for one. */
+export function foldQuotes(text: string): string {
+  return text.replace(TYPOGRAPHIC, (c) => TYPEWRITER[c]);
+}
+
 export function foldTyped(text: string): string {
-  const quotes = text.replace(TYPOGRAPHIC, (c) => TYPEWRITER[c]);
+  const quotes = foldQuotes(text);
   const lower = quotes.toLowerCase();
   if (lower.length === quotes.length) return lower;
   // a few characters change length in lower case (İ → i̇): keep those as they are

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
  * The audit trail. Admins see everything; anyone else sees an article's trail when it is theirs:
  * they ingested it, annotated it, or reviewed a change on it.
  */
-export async function listEvents({ db, actor, articleId, take = 500, before }: { db: Db; actor: Actor; articleId?: string; take?: number; before?: AuditCursor }) {
+export async function listEvents({ db, actor, articleId, take = 200, before }: { db: Db; actor: Actor; articleId?: string; take?: number; before?: AuditCursor }) {
   if (!articleId && !can(actor, "audit:read-all")) throw new AppError("forbidden", "Only admins see the whole audit log.");
   if (articleId && !can(actor, "audit:read-all")) {
     const involved = await db.article.count({

@@ -32,7 +32,7 @@ async function appliedChangeRows(db: Db, articleId: string): Promise<ChangeRepor
     where: { articleId, status: "applied" },
     orderBy: [{ appliedRevision: { number: "asc" } }, { start: "asc" }],
     select: {
-      category: true, exact: true, replacement: true, source: true, reviewedAt: true,
+      category: true, exact: true, replacement: true, source: true, reviewedAt: true, lastEditedById: true,
       author: { select: { name: true } }, reviewedBy: { select: { name: true } }, appliedRevision: { select: { number: true } },
     },
   });
@@ -41,7 +41,7 @@ async function appliedChangeRows(db: Db, articleId: string): Promise<ChangeRepor
     category: r.category,
     before: r.exact,
     after: r.replacement ?? "",
-    author: creditedTo({ source: r.source, authorName: r.author.name }),
+    author: creditedTo({ source: r.source, authorName: r.author.name, lastEditedById: r.lastEditedById }),
     reviewer: r.reviewedBy?.name ?? "",
     reviewedAt: r.reviewedAt?.toISOString() ?? "",
     source: r.source,

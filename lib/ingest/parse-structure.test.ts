@@ -84,6 +84,13 @@ describe("structure edge cases", () => {
     }
   });
 
+  it("an AP 'FILE -' photo caption with its credit, and the byline after it, stay head matter", () => {
+    const p = parseText("Council backs new ferry line\n\nFILE - The ferry docks at Riverton, Jan. 5, 2026. (AP Photo/Jo Smith)\n\nBy Jane Doe\n\nRIVERTON (AP) — The town council voted on Tuesday to fund a second ferry line across the bay.\n\nThe vote was 7 to 2.");
+    expect(p.blocks.map((b) => b.kind).slice(0, 3)).not.toContain("paragraph");
+    expect(p.blocks.map((b) => b.kind)).toContain("byline");
+    expect(p.blocks.at(-2)!.kind).toBe("paragraph");
+  });
+
   it("a dek still is one when no dateline follows the headline", () => {
     const p = parseText("Council backs new ferry line\n\nThe town council voted on Tuesday to fund a second ferry line across the bay.\n\nThe vote was 7 to 2.\n\nWork starts in spring.\n\nTickets will cost the same.\n\nThe line opens in May.");
     expect(p.blocks[1].kind).toBe("dek");

@@ -93,8 +93,6 @@ function classify(lines: SourceLine[]): Classified[] {
       continue;
     }
     const t = lines[i].text;
-    // a dateline ("DALLAS (AP) — …") is where the story starts: the head zone is over
-    if (DATELINE.test(t)) break;
     const split = splitCaptionCredit(t);
     if (!bylineSeen && isByline(t)) {
       zone.push({ i, c: { kind: "byline" }, confirmed: true });
@@ -103,7 +101,8 @@ function classify(lines: SourceLine[]): Classified[] {
       zone.push({ i, c: { kind: "credit" }, confirmed: true });
     } else if (split) {
       zone.push({ i, c: split, confirmed: true });
-    } else if (bylineSeen) {
+    } else if (bylineSeen || isDatelineLede(t)) {
+      // a dateline lede ("DALLAS (AP) — …") is where the story starts, as is anything after a byline
       break;
     } else if (zone.length === 0 && isSentence(t) && words(t) <= 60) {
       zone.push({ i, c: { kind: "dek" }, confirmed: false });
@@ -125,6 +124,18 @@ function classify(lines: SourceLine[]): Classified[] {
 }
 
 const MAX_CAPTION_CHARS = 800;
+
+/** Head-matter labels that look like a dateline ("FILE - The ferry docks…" opens an AP photo caption). */
+const CAPTION_LABEL = /^(?:FILE|PHOTO|EDITOR['’]?S NOTE)\b/;
+
+/**
+ * A wire story's first paragraph, opened by its dateline: a sentence of some length, not a labelled
+ * caption. Only its opening is matched (DATELINE is anchored and bounded, but a line can be 2 MB long).
+ */
+function isDatelineLede(t: string): boolean {
+  const opening = t.slice(0, 120);
+  return DATELINE.test(opening) && !CAPTION_LABEL.test(opening) && isSentence(t) && words(t) >= 8;
+}
 
 /** Caption and credit on one line, glued or separated; returns where the caption ends and the credit starts. */
 function splitCaptionCredit(t: string): Classified | null {

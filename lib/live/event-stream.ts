@@ -30,7 +30,7 @@ export interface StreamOptions {
  * thing changed: the page re-reads through the usual permission checks, so nothing is sent here
  * that the viewer could not read anyway. Presence lists everyone but the viewer.
  */
-export function liveEventStream({ bus, presence, viewer, articleId, pingMs = 15_000, signal, missed = false, stillAllowed, recheckMs = 60_000 }: StreamOptions): ReadableStream<Uint8Array> {
+export function liveEventStream({ bus, presence, viewer, articleId, pingMs = 15_000, signal, missed = false, stillAllowed, recheckMs = 30_000 }: StreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let stop = () => {};
   return new ReadableStream<Uint8Array>({

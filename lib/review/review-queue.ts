@@ -11,6 +11,8 @@ export interface QueueOpen {
   suggested: number;
   /** changes sent back to the editor one by one */
   needsWork: number;
+  /** marks whose text could not be found in a new revision */
+  lost: number;
 }
 
 /**
@@ -31,13 +33,14 @@ export async function reviewQueue({ db, actor }: { db: Db; actor: Actor }) {
   });
   const counts = new Map<string, QueueOpen>();
   for (const row of open) {
-    const c = counts.get(row.articleId) ?? { total: 0, proposed: 0, suggested: 0, needsWork: 0 };
+    const c = counts.get(row.articleId) ?? { total: 0, proposed: 0, suggested: 0, needsWork: 0, lost: 0 };
     const n = row._count._all;
     c.total += n;
     if (row.status === "proposed") c.proposed += n;
     else if (row.status === "suggested") c.suggested += n;
     else if (row.status === "needs_work") c.needsWork += n;
+    else if (row.status === "orphaned") c.lost += n;
     counts.set(row.articleId, c);
   }
-  return articles.map((a) => ({ ...a, open: counts.get(a.id) ?? { total: 0, proposed: 0, suggested: 0, needsWork: 0 } }));
+  return articles.map((a) => ({ ...a, open: counts.get(a.id) ?? { total: 0, proposed: 0, suggested: 0, needsWork: 0, lost: 0 } }));
 }

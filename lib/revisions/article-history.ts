@@ -24,7 +24,7 @@ export async function articleHistory({ db, actor, articleId, from, to }: { db: D
         orderBy: { number: "asc" },
         select: {
           id: true, number: true, reason: true, createdAt: true, createdBy: { select: { name: true } },
-          applied: { orderBy: { start: "asc" }, select: { id: true, category: true, exact: true, replacement: true, source: true, author: { select: { name: true } }, reviewedBy: { select: { name: true } } } },
+          applied: { orderBy: { start: "asc" }, select: { id: true, category: true, exact: true, replacement: true, source: true, lastEditedById: true, author: { select: { name: true } }, reviewedBy: { select: { name: true } } } },
         },
       },
     },
@@ -47,7 +47,7 @@ export async function articleHistory({ db, actor, articleId, from, to }: { db: D
     createdAt: r.createdAt.toISOString(),
     createdByName: r.createdBy.name,
     applied: r.applied.map((a) => ({
-      id: a.id, category: a.category, before: a.exact, after: a.replacement ?? "", authorName: creditedTo({ source: a.source, authorName: a.author.name }), reviewerName: a.reviewedBy?.name ?? null,
+      id: a.id, category: a.category, before: a.exact, after: a.replacement ?? "", authorName: creditedTo({ source: a.source, authorName: a.author.name, lastEditedById: a.lastEditedById }), reviewerName: a.reviewedBy?.name ?? null,
     })),
   }));
   return { id: article.id, title: article.title, revisions: summaries, from: fromN, to: toN, diff };

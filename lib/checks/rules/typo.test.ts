@@ -72,6 +72,8 @@ describe("typo", () => {
     expect(marked(typo, text)).toEqual([]);
     // a Latin word beside them is still read
     expect(marked(typo, "The crowd chanted الله أكبر and the goverment replied.")).toEqual(["goverment"]);
+    // one Cyrillic letter in a Latin word (a homoglyph from OCR or a paste) is damage, not another script
+    expect(marked(typo, "The g\u043evernment said so.")).toEqual(["g\u043evernment"]);
   });
 
   it("accepts a loanword whose accents the dictionary leaves off, in either number", () => {

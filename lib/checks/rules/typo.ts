@@ -93,8 +93,10 @@ function derivation(ctx: CheckContext, word: string): boolean {
 function excuse(ctx: CheckContext, token: Token): string | null {
   const word = token.text;
   if (ctx.dictionary.knows(word)) return "known";
-  // "الله", "Слава", "北京": an English dictionary can neither confirm nor correct a word of another script
-  if (OTHER_SCRIPT_LETTER.test(word)) return "a word of another script";
+  // "الله", "Слава", "北京": an English dictionary can neither confirm nor correct a word of another
+  // script. A Latin word with one foreign letter in it ("gоvernment" with a Cyrillic о, from OCR or a
+  // paste) is a damaged English word, and is still read.
+  if (OTHER_SCRIPT_LETTER.test(word) && !LATIN_LETTER.test(word)) return "a word of another script";
   if (word.length < 2 || hasDigit(word) || isAllCaps(word)) return "not a word";
   if (/\p{Ll}\p{Lu}/u.test(word)) return "mixed case: a brand or a run-together word";
   if (isCapitalised(word) && ctx.names.isName(word)) return "a name in this article";
@@ -116,6 +118,7 @@ function excuse(ctx: CheckContext, token: Token): string | null {
 
 /** A letter of any script but Latin (Arabic, Cyrillic, Greek, Hebrew, CJK, Devanagari …). */
 const OTHER_SCRIPT_LETTER = /(?!\p{Script=Latin})\p{L}/u;
+const LATIN_LETTER = /\p{Script=Latin}/u;
 
 /** The word with its diacritics taken off: "crudité" → "crudite", "jalapeños" → "jalapenos". */
 const foldAccents = (word: string) => word.normalize("NFD").replace(/\p{M}/gu, "");
