@@ -115,6 +115,10 @@ async function domSettled(page: Page, quietMs = 250, maxMs = 5_000) {
 export async function expectNoSeriousA11yViolations(page: Page) {
   await page.waitForLoadState("load");
   await domSettled(page);
+  // Next.js streams a dynamic page's metadata and re-renders it on a refresh (live updates): its
+  // <title> can be missing for a moment. Give it the time a person would; a page that never gets
+  // one still fails below
+  await page.waitForFunction(() => document.title.trim() !== "", null, { timeout: 5_000 }).catch(() => {});
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")} ${n.failureSummary ?? ""}`).join(" | ")}`)).toEqual([]);
