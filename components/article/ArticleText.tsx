@@ -89,8 +89,9 @@ export const ArticleText = forwardRef<HTMLDivElement, ArticleTextProps>(function
           }
         }
         return (
-          <div key={position} className="flex gap-3" data-block-kind={block.kind}>
-            <div className="w-24 shrink-0 select-none pt-1">
+          // on a phone the block's label goes above its text, which keeps the width a line needs
+          <div key={position} className="flex flex-col gap-1 sm:flex-row sm:gap-3" data-block-kind={block.kind}>
+            <div className="shrink-0 select-none pt-1 sm:w-24">
               {onChangeKind ? (
                 <>
                   <label htmlFor={`block-kind-${position}`} className="sr-only">
