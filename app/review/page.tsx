@@ -2,12 +2,10 @@ import Link from "next/link";
 import { LiveDesk } from "@/components/live/LiveDesk";
 import { requirePageActor } from "@/app/_auth/current-actor";
 import { db } from "@/lib/db";
+import { plural } from "@/lib/plural";
 import { reviewQueue } from "@/lib/review/review-queue";
 
 export const metadata = { title: "Review queue · Copydesk" };
-
-/** "2 changes to decide", or nothing for none */
-const plural = (n: number, one: string, many: string) => (n === 0 ? "" : `${n} ${n === 1 ? one : many}`);
 
 export default async function ReviewQueuePage() {
   const actor = await requirePageActor("change:review");
@@ -44,10 +42,11 @@ export default async function ReviewQueuePage() {
                   {a.open.total} still open
                   <div className="text-xs text-stone-600">
                     {[
-                      plural(a.open.proposed, "change to decide", "changes to decide"),
-                      plural(a.open.suggested, "machine finding", "machine findings"),
-                      plural(a.open.needsWork, "sent back", "sent back"),
-                      plural(a.open.lost, "lost mark", "lost marks"),
+                      // only the kinds there are
+                      a.open.proposed > 0 && plural(a.open.proposed, "change to decide", "changes to decide"),
+                      a.open.suggested > 0 && plural(a.open.suggested, "machine finding"),
+                      a.open.needsWork > 0 && plural(a.open.needsWork, "sent back", "sent back"),
+                      a.open.lost > 0 && plural(a.open.lost, "lost mark"),
                     ]
                       .filter(Boolean)
                       .join(" · ")}

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { LocalTime } from "@/components/ui/LocalTime";
 import { ExportMenu } from "./ExportMenu";
-import type { SentBack } from "@/lib/articles/get-article";
+import type { SentBack } from "@/lib/review/sent-back";
 import type { ActionError } from "@/lib/errors";
 
 interface ArticleStatusBarProps {

@@ -5,6 +5,7 @@ import { ErrorNotice } from "@/components/ui/ErrorNotice";
 import { ANNOTATION_CATEGORIES, CATEGORY_LABELS, type AnnotationCategory } from "@/lib/annotations/categories";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import type { ActionError, ActionResult } from "@/lib/errors";
+import { plural } from "@/lib/plural";
 import type { DiffPart } from "@/lib/revisions/word-diff";
 import { DiffText } from "./DiffText";
 
@@ -35,7 +36,6 @@ export function BulkApprove({ title, verb, noun, candidates, selectedIds, previe
   const [loading, start] = useTransition();
   const categories = ANNOTATION_CATEGORIES.filter((c) => candidates.some((a) => a.category === c));
   if (candidates.length === 0) return null;
-  const plural = (n: number) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
   function showPreview(ids: string[]) {
     start(async () => {
@@ -85,7 +85,7 @@ export function BulkApprove({ title, verb, noun, candidates, selectedIds, previe
       {(error ?? decideError) && <ErrorNotice error={(error ?? decideError)!} />}
       {preview && (
         <div className="space-y-2">
-          <p className="text-xs text-stone-700">The text after {verb === "Accept" ? "accepting and approving" : "approving"} {plural(preview.ids.length)}:</p>
+          <p className="text-xs text-stone-700">The text after {verb === "Accept" ? "accepting and approving" : "approving"} {plural(preview.ids.length, noun)}:</p>
           <p aria-label="Preview of the resulting text" className="max-h-64 overflow-auto whitespace-pre-wrap rounded border border-stone-200 bg-stone-50 p-2 font-serif">
             <DiffText parts={preview.diff} />
           </p>
@@ -99,7 +99,7 @@ export function BulkApprove({ title, verb, noun, candidates, selectedIds, previe
                 setPreview(null);
               }}
             >
-              {verb} {plural(preview.ids.length)}
+              {verb} {plural(preview.ids.length, noun)}
             </button>
             <button type="button" className="btn btn-secondary" onClick={() => setPreview(null)}>
               Cancel

@@ -23,13 +23,13 @@ import {
 import { CATEGORY_LABELS } from "@/lib/annotations/categories";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import type { ArticleView } from "@/lib/articles/get-article";
+import { plural } from "@/lib/plural";
 import { BLOCK_LABELS, type BlockKind } from "@/lib/ingest/blocks";
 import type { AnnotationFormValues } from "./AnnotationForm";
 import type { ReviewDecision } from "./ReviewControls";
 import type { FormMode } from "./use-annotation-selection";
 import type { useDeskActions } from "./use-desk-actions";
 
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 const label = (a: AnnotationView) => `${a.status === "suggested" ? "suggestion" : "annotation"} ${a.number}`;
 
 /**

@@ -5,6 +5,7 @@ import { annotationViewSelect, toAnnotationView, type AnnotationView } from "@/l
 import type { Block, BlockKind } from "@/lib/ingest/blocks";
 import type { QuoteAttribution } from "@/lib/checks/types";
 import { checkRunStatus, type CheckRunStatus } from "@/lib/suggestions/check-run-status";
+import { lastSentBack, type SentBack } from "@/lib/review/sent-back";
 import { relabelledBy } from "./relabelled-by";
 
 export interface ChecksView {
@@ -35,11 +36,6 @@ export interface ArticleView {
   sentBack: SentBack | null;
 }
 
-export interface SentBack {
-  by: string;
-  at: string;
-  comment: string;
-}
 
 /**
  * getArticle's answer: the view, and who relabelled its blocks (they may not approve it:
@@ -93,21 +89,6 @@ export async function getArticle({ db, actor, id }: { db: Db; actor: Actor; id: 
       quotes: run?.quotes ? (JSON.parse(run.quotes) as QuoteAttribution[]) : [],
     },
   };
-}
-
-/**
- * The reviewer's comment when the article's last move between editing and review was a send-back
- * (the audit row keeps it); none once the editor submitted again.
- */
-async function lastSentBack(db: Db, articleId: string): Promise<SentBack | null> {
-  const last = await db.auditEvent.findFirst({
-    where: { articleId, action: { in: ["submit", "request_changes"] } },
-    orderBy: { createdAt: "desc" },
-    select: { action: true, after: true, createdAt: true, actor: { select: { name: true } } },
-  });
-  if (last?.action !== "request_changes") return null;
-  const comment = (JSON.parse(last.after ?? "{}") as { comment?: unknown }).comment;
-  return typeof comment === "string" && comment ? { by: last.actor?.name ?? "A reviewer", at: last.createdAt.toISOString(), comment } : null;
 }
 
 function checksStatus(job: { status: string; attempts: number } | null, run: { status: string; createdAt: Date } | null): ChecksView["status"] {
